@@ -1,0 +1,94 @@
+"""peersupport: peer support programme guidance as decisions a program can compute, explain and cite.
+
+Everything public is importable from here; the modules behind it are the library's rooms.
+"""
+
+from peersupport._errors import ErrorDetail, InvalidInput, MissingExtra, PeerSupportError
+from peersupport._version import __version__
+from peersupport.checks import (
+    TrainingNeed,
+    TrainingReport,
+    check_eligibility,
+    check_training,
+    rule,
+    rules,
+)
+from peersupport.engine import (
+    Citation,
+    Finding,
+    Outcome,
+    Report,
+    Rule,
+    RuleSet,
+    Severity,
+    Waiver,
+)
+from peersupport.model import (
+    CompetencyRating,
+    ExperienceArea,
+    ExperienceRelation,
+    LivedExperience,
+    Rater,
+    RecoveryPath,
+    Role,
+    SelfCarePlan,
+    Supporter,
+    TrainingRecord,
+)
+from peersupport.model import competency_framework as competencies
+from peersupport.model import training_catalogue as training_modules
+from peersupport.policy import DEFAULT_POLICY, Policy, SelectionMethod
+from peersupport.sources import SOURCES, Source
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "SOURCES",
+    "Citation",
+    "CompetencyRating",
+    "ErrorDetail",
+    "ExperienceArea",
+    "ExperienceRelation",
+    "Finding",
+    "InvalidInput",
+    "LivedExperience",
+    "MissingExtra",
+    "Outcome",
+    "PeerSupportError",
+    "Policy",
+    "Rater",
+    "RecoveryPath",
+    "Report",
+    "Role",
+    "Rule",
+    "RuleSet",
+    "SelectionMethod",
+    "SelfCarePlan",
+    "Severity",
+    "Source",
+    "Supporter",
+    "TrainingNeed",
+    "TrainingRecord",
+    "TrainingReport",
+    "Waiver",
+    "__version__",
+    "check_eligibility",
+    "check_training",
+    "competencies",
+    "rule",
+    "rules",
+    "training_modules",
+]
+
+# Show the public path in reprs and tracebacks (peersupport.Finding, not the private module).
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) and _obj.__module__.startswith("peersupport."):
+        try:
+            _obj.__module__ = __name__
+        except (AttributeError, TypeError):  # pragma: no cover - some builtins refuse
+            pass
+del _name, _obj
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

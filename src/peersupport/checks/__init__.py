@@ -1,0 +1,25 @@
+"""The checks: one module per concept, each a rule set and its entry function."""
+
+from peersupport.checks._registry import RULESETS, rule, rules, severity_of
+from peersupport.checks.eligibility import ELIGIBILITY, check_eligibility
+from peersupport.checks.training import (
+    TRAINING,
+    TrainingNeed,
+    TrainingReport,
+    check_training,
+    training_needs,
+)
+
+__all__ = [
+    "ELIGIBILITY",
+    "RULESETS",
+    "TRAINING",
+    "TrainingNeed",
+    "TrainingReport",
+    "check_eligibility",
+    "check_training",
+    "rule",
+    "rules",
+    "severity_of",
+    "training_needs",
+]

@@ -1,0 +1,44 @@
+"""Every rule set of the library, and the catalogue built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+from peersupport.checks.eligibility import ELIGIBILITY
+from peersupport.checks.training import TRAINING
+from peersupport.engine import Rule, RuleSet, Severity
+
+__all__ = ["RULESETS", "rules", "severity_of"]
+
+RULESETS: Final[tuple[RuleSet[Any, Any], ...]] = (ELIGIBILITY, TRAINING)
+
+_BY_ID: Final[Mapping[str, Rule[Any, Any]]] = MappingProxyType(
+    {rule.id: rule for ruleset in RULESETS for rule in ruleset}
+)
+if len(_BY_ID) != sum(len(rs) for rs in RULESETS):  # pragma: no cover - guarded by tests
+    raise RuntimeError("two rule sets share a rule id")
+
+
+def rules(concept: str | None = None, severity: Severity | str | None = None) -> tuple[Rule[Any, Any], ...]:
+    """Every rule in the library, in catalogue order; optionally of one concept or severity."""
+    sev = Severity(severity) if severity is not None else None
+    return tuple(
+        rule
+        for ruleset in RULESETS
+        if concept is None or ruleset.concept == concept
+        for rule in ruleset
+        if sev is None or rule.severity is sev
+    )
+
+
+def rule(rule_id: str) -> Rule[Any, Any]:
+    """The rule with this id; ``KeyError`` if there is none."""
+    return _BY_ID[rule_id]
+
+
+def severity_of(rule_id: str) -> Severity | None:
+    """The severity of a rule, or ``None`` for an unknown id."""
+    found = _BY_ID.get(rule_id)
+    return found.severity if found else None

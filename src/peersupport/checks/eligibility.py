@@ -1,0 +1,285 @@
+"""Eligibility: whether a supporter meets the selection criteria the guidance sets (``ELIG-*``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any, Final
+
+from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
+from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
+from peersupport.model import Role, Supporter, competency_framework
+from peersupport.policy import Policy
+from peersupport.sources import cite
+
+__all__ = ["ELIGIBILITY", "check_eligibility", "latest_completion"]
+
+_ELIG = "Peer Support Worker Eligibility"
+MET, NOT_MET, REVIEW, NA = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.NEEDS_REVIEW,
+    Outcome.NOT_APPLICABLE,
+)
+
+
+def latest_completion(supporter: Supporter, module: str, as_of: date) -> date | None:
+    """The last day ``module`` was completed on or before ``as_of``."""
+    days = [t.completed_on for t in supporter.trainings if t.module == module and t.completed_on <= as_of]
+    return max(days) if days else None
+
+
+def _lived_experience(s: Supporter, _c: CheckContext) -> Evaluation:
+    if s.lived_experience is None:
+        return Evaluation(REVIEW, "unknown", {})
+    relations = sorted({e.relation.value for e in s.lived_experience})
+    if not relations:
+        return Evaluation(NOT_MET, "none", {"relations": relations})
+    return Evaluation(MET, "met", {"relations": relations})
+
+
+def _recovery_path(s: Supporter, _c: CheckContext) -> Evaluation:
+    on_path = s.recovery.on_path if s.recovery else None
+    if on_path is None:
+        return Evaluation(REVIEW, "unknown", {"on_path": None})
+    return Evaluation(MET if on_path else NOT_MET, "met" if on_path else "not_met", {"on_path": on_path})
+
+
+def _self_care(s: Supporter, _c: CheckContext) -> Evaluation:
+    plan = s.self_care
+    has_plan = plan.has_plan if plan else None
+    strategies = plan.resilience_strategies if plan else None
+    evidence = {"has_plan": has_plan, "resilience_strategies": strategies}
+    if has_plan is False or strategies is False:
+        return Evaluation(NOT_MET, "not_met", evidence)
+    if has_plan is None or strategies is None:
+        return Evaluation(REVIEW, "unknown", evidence)
+    return Evaluation(MET, "met", evidence)
+
+
+def _stress_limits(s: Supporter, _c: CheckContext) -> Evaluation:
+    aware = s.aware_of_stress_limits
+    if aware is None:
+        return Evaluation(REVIEW, "unknown", {"aware": None})
+    return Evaluation(MET if aware else NOT_MET, "met" if aware else "not_met", {"aware": aware})
+
+
+def _selection(s: Supporter, c: CheckContext) -> Evaluation:
+    allowed = [m.value for m in c.policy.allowed_selection]
+    if s.selection is None:
+        return Evaluation(REVIEW, "unknown", {"selection": None, "allowed": allowed})
+    evidence = {"selection": s.selection.value, "allowed": allowed}
+    if s.selection in c.policy.allowed_selection:
+        return Evaluation(MET, "met", evidence)
+    return Evaluation(NOT_MET, "not_met", evidence)
+
+
+def _competencies_assessed(s: Supporter, c: CheckContext) -> Evaluation:
+    framework = competency_framework()
+    rated = {framework.domain_of(r.competency) for r in s.competencies if r.rated_on <= c.as_of}
+    domains = [d.id for d in framework.domains]
+    missing = [d for d in domains if d not in rated]
+    evidence = {"assessed": [d for d in domains if d in rated], "missing": missing}
+    if missing:
+        return Evaluation(REVIEW, "missing", evidence)
+    return Evaluation(MET, "met", evidence)
+
+
+def _crisis_training(module_attr: str, role: Role) -> Any:
+    def check(s: Supporter, c: CheckContext) -> Evaluation:
+        if role not in s.roles:
+            return Evaluation(NA, "no_role", {"role": role.value})
+        module: str = getattr(c.policy, module_attr)
+        last = latest_completion(s, module, c.as_of)
+        evidence = {
+            "role": role.value,
+            "module": module,
+            "last_completed": last.isoformat() if last else None,
+            "valid_days": c.policy.retraining_interval_days,
+        }
+        if last is None:
+            return Evaluation(NOT_MET, "missing", evidence)
+        if not c.within(last, c.policy.retraining_interval_days):
+            return Evaluation(NOT_MET, "lapsed", evidence)
+        return Evaluation(MET, "met", evidence)
+
+    return check
+
+
+_CRISIS_MESSAGES: Final = {
+    "no_role": "Not a {role}; the rule does not apply.",
+    "missing": "As a {role}, needs {module} training; none is recorded.",
+    "lapsed": "As a {role}, needs current {module} training; last completed {last_completed}, "
+    "more than {valid_days} days ago.",
+    "met": "Holds current {module} training (completed {last_completed}).",
+}
+
+ELIGIBILITY: Final[RuleSet[Supporter, CheckContext]] = RuleSet.of(
+    "eligibility",
+    "1",
+    [
+        Rule(
+            id="ELIG-001",
+            title="Has lived experience, personal or as a family member",
+            severity=Severity.REQUIRED,
+            citations=(
+                cite("workplace-ptsd-program", _ELIG),
+                cite("who-qualityrights-one-to-one", "10 Interviewing and hiring peer supporters"),
+            ),
+            rationale="Peer support rests on the connection of a shared experience; lived "
+            "experience, one's own or as a family member or loved one, is the basic requirement.",
+            remediation="Record the supporter's lived experience (relation and broad area, "
+            "never a diagnosis), or do not select them for a peer role.",
+            check=_lived_experience,
+            messages={
+                "unknown": "Lived experience is not recorded.",
+                "none": "No lived experience is recorded.",
+                "met": "Lived experience recorded ({relations}).",
+            },
+            tags=("selection",),
+        ),
+        Rule(
+            id="ELIG-002",
+            title="On a path toward hope and recovery",
+            severity=Severity.REQUIRED,
+            citations=(
+                cite("workplace-ptsd-program", _ELIG),
+                cite("who-qualityrights-one-to-one", "10 Interviewing and hiring peer supporters"),
+            ),
+            rationale="A supporter models hope; the template asks that they be moving toward "
+            "recovery themselves, and WHO looks for people who have worked through theirs.",
+            remediation="Ask the supporter, in their own words, whether they see themselves on "
+            "a recovery path; revisit their readiness before active duty if not.",
+            check=_recovery_path,
+            messages={
+                "unknown": "Whether the supporter is on a recovery path is not recorded.",
+                "not_met": "The supporter does not describe being on a path toward recovery.",
+                "met": "The supporter describes being on a path toward recovery.",
+            },
+            tags=("selection",),
+        ),
+        Rule(
+            id="ELIG-003",
+            title="Has self-care and resilience strategies",
+            severity=Severity.REQUIRED,
+            citations=(
+                cite("workplace-ptsd-program", _ELIG),
+                cite("competencies-training", "Peer Support Team Member Competencies", "Lived Experience"),
+            ),
+            rationale="Supporting others through trauma is taxing; a supporter needs a self-care "
+            "plan and resilience strategies of their own.",
+            remediation="Help the supporter write a self-care and resilience plan; offer the "
+            "self-care and wellness plans training.",
+            check=_self_care,
+            messages={
+                "unknown": "Self-care plan or resilience strategies not recorded.",
+                "not_met": "No self-care plan or no resilience strategies.",
+                "met": "Has a self-care plan and resilience strategies.",
+            },
+            tags=("selection", "wellness"),
+        ),
+        Rule(
+            id="ELIG-004",
+            title="Can tell when stress reaches an unhealthy level",
+            severity=Severity.REQUIRED,
+            citations=(
+                cite("workplace-ptsd-program", _ELIG),
+                cite("competencies-training", "Peer Support Team Member Competencies", "Lived Experience"),
+            ),
+            rationale="A supporter must notice when their own stress is becoming unhealthy, and "
+            "ask for help, to stay safe for themselves and their peers.",
+            remediation="Discuss stress signals in supervision and record the supporter's "
+            "awareness of their limits.",
+            check=_stress_limits,
+            messages={
+                "unknown": "Awareness of own stress limits is not recorded.",
+                "not_met": "The supporter cannot yet tell when stress reaches an unhealthy level.",
+                "met": "The supporter can tell when stress is reaching an unhealthy level.",
+            },
+            tags=("selection", "wellness"),
+        ),
+        Rule(
+            id="ELIG-005",
+            title="Selected as a volunteer or nominated by peers",
+            severity=Severity.RECOMMENDED,
+            citations=(cite("workplace-ptsd-program", _ELIG),),
+            rationale="The template builds the team from selected volunteers and people their "
+            "peers nominate; an organisation with paid peer roles adds 'hired' to its policy.",
+            remediation="Record how the supporter was selected, or widen allowed_selection in "
+            "the policy if the organisation hires peers.",
+            check=_selection,
+            messages={
+                "unknown": "How the supporter was selected is not recorded.",
+                "not_met": "Selected as '{selection}', which the policy does not allow ({allowed}).",
+                "met": "Selected as '{selection}'.",
+            },
+            tags=("selection",),
+        ),
+        Rule(
+            id="ELIG-006",
+            title="Competencies assessed in every domain",
+            severity=Severity.RECOMMENDED,
+            citations=(
+                cite("competencies-training", "Peer Support Team Member Competencies"),
+                cite("workplace-ptsd-program", _ELIG),
+            ),
+            rationale="The five competency domains are to be weighed when selecting team "
+            "members; a domain nobody has assessed is a blind spot.",
+            remediation="Rate the supporter (self, supervisor, peer or trainer) on at least one "
+            "competency in each missing domain.",
+            check=_competencies_assessed,
+            messages={
+                "missing": "No competency rated in: {missing}.",
+                "met": "Competencies rated in every domain.",
+            },
+            tags=("selection", "competencies"),
+        ),
+        Rule(
+            id="ELIG-007",
+            title="Crisis responders hold current crisis training",
+            severity=Severity.CRITICAL,
+            citations=(
+                cite("workplace-ptsd-program", "Training"),
+                cite("workplace-ptsd-program", "Crisis Support"),
+            ),
+            rationale="Crisis management training is mandatory for every worker, and a responder "
+            "on call in a crisis must know how to recognise, manage and escalate it.",
+            remediation="Take the supporter off the crisis roster until crisis management "
+            "training is completed or renewed.",
+            check=_crisis_training("crisis_module", Role.CRISIS_RESPONDER),
+            messages=_CRISIS_MESSAGES,
+            tags=("role", "crisis"),
+        ),
+        Rule(
+            id="ELIG-008",
+            title="Group leaders hold current extensive crisis training",
+            severity=Severity.REQUIRED,
+            citations=(cite("workplace-ptsd-program", "Support Group"),),
+            rationale="The volunteer who leads the support group undergoes extensive crisis "
+            "training, because situations in a group can go beyond a member's expertise.",
+            remediation="Schedule the extensive crisis training before the supporter leads a "
+            "group; have a trained co-leader meanwhile.",
+            check=_crisis_training("extensive_crisis_module", Role.GROUP_LEADER),
+            messages=_CRISIS_MESSAGES,
+            tags=("role", "crisis"),
+        ),
+    ],
+)
+
+
+def check_eligibility(
+    supporter: Supporter | Mapping[str, Any],
+    policy: Policy | Mapping[str, Any] | None = None,
+    *,
+    as_of: date | None = None,
+    waivers: Iterable[Waiver | Mapping[str, Any]] | None = None,
+    strict: bool = False,
+) -> Report:
+    """Check a supporter against every eligibility criterion of the guidance.
+
+    Missing information gives ``needs_review``, never ``met``. ``waivers`` mark covered
+    findings ``waived`` until they expire; ``strict=True`` ignores them.
+    """
+    subject = coerce_model(Supporter, supporter, "supporter")
+    context = make_context(policy, as_of)
+    return run_rules(ELIGIBILITY, subject, subject.id, context, waivers=waivers, strict=strict)

@@ -1,0 +1,297 @@
+"""Training: mandatory modules, retraining, debriefs and the training needs (``TRAIN-*``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any, Final
+
+import attrs
+
+from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
+from peersupport.checks.eligibility import latest_completion
+from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
+from peersupport.model import (
+    ModuleKind,
+    Rater,
+    Supporter,
+    competency_framework,
+    training_catalogue,
+)
+from peersupport.policy import Policy
+from peersupport.sources import cite
+
+__all__ = ["TRAINING", "TrainingNeed", "TrainingReport", "check_training", "training_needs"]
+
+MET, NOT_MET, REVIEW, NA = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.NEEDS_REVIEW,
+    Outcome.NOT_APPLICABLE,
+)
+
+
+@attrs.frozen
+class TrainingNeed:
+    """A competency rated below the policy threshold, and the modules that build it."""
+
+    competency: str
+    domain: str
+    level: int
+    threshold: int
+    raters: tuple[Rater, ...]
+    modules: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form."""
+        return {
+            "competency": self.competency,
+            "domain": self.domain,
+            "level": self.level,
+            "threshold": self.threshold,
+            "raters": [r.value for r in self.raters],
+            "modules": list(self.modules),
+        }
+
+
+@attrs.frozen(eq=True, repr=False)
+class TrainingReport(Report):
+    """A :class:`Report` that also carries the supporter's training needs."""
+
+    training_needs: tuple[TrainingNeed, ...] = ()
+
+    def _extra_dict(self, *, include_text: bool) -> dict[str, Any]:
+        del include_text
+        return {"training_needs": [n.to_dict() for n in self.training_needs]}
+
+
+def _first_completion(s: Supporter, module: str, as_of: date) -> date | None:
+    days = [t.completed_on for t in s.trainings if t.module == module and t.completed_on <= as_of]
+    return min(days) if days else None
+
+
+def _active(s: Supporter, c: CheckContext) -> bool:
+    return s.started_on is not None and s.started_on <= c.as_of
+
+
+def _mandatory(s: Supporter, c: CheckContext) -> Evaluation:
+    required = c.policy.mandatory_modules
+    done = {m: _first_completion(s, m, c.as_of) for m in required}
+    missing = [m for m, d in done.items() if d is None]
+    if not _active(s, c):
+        evidence = {"missing": missing, "started_on": None}
+        return Evaluation(MET if not missing else NA, "met" if not missing else "pending", evidence)
+    assert s.started_on is not None  # noqa: S101 - _active checked it
+    late = [m for m, d in done.items() if d is not None and d > s.started_on]
+    evidence = {"missing": missing, "late": late, "started_on": s.started_on.isoformat()}
+    if missing:
+        return Evaluation(NOT_MET, "missing", evidence)
+    if late:
+        return Evaluation(NOT_MET, "late", evidence)
+    return Evaluation(MET, "met", evidence)
+
+
+def _retraining(s: Supporter, c: CheckContext) -> Evaluation:
+    if not _active(s, c):
+        return Evaluation(NA, "not_active", {})
+    core = {m.id for m in training_catalogue().modules if m.kind is ModuleKind.CORE}
+    days = [t.completed_on for t in s.trainings if t.module in core and t.completed_on <= c.as_of]
+    last = max(days) if days else None
+    evidence = {
+        "last_training": last.isoformat() if last else None,
+        "interval_days": c.policy.retraining_interval_days,
+    }
+    if last is None:
+        return Evaluation(NOT_MET, "none", evidence)
+    if not c.within(last, c.policy.retraining_interval_days):
+        return Evaluation(NOT_MET, "overdue", evidence)
+    return Evaluation(MET, "met", evidence)
+
+
+def _month_index(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def _month_label(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _debriefs(s: Supporter, c: CheckContext) -> Evaluation:
+    if not _active(s, c):
+        return Evaluation(NA, "not_active", {})
+    assert s.started_on is not None  # noqa: S101 - _active checked it
+    current = _month_index(c.as_of)
+    # Whole months only: from the first full month of duty up to last month.
+    first = _month_index(s.started_on) + (0 if s.started_on.day == 1 else 1)
+    step = c.policy.debrief_interval_months
+    window_start = max(first, current - c.policy.debrief_review_months)
+    attended = {_month_index(d) for d in s.debriefs_attended if d <= c.as_of}
+    blocks = [range(m, min(m + step, current)) for m in range(window_start, current, step)]
+    blocks = [b for b in blocks if len(b) == step]
+    if not blocks:
+        return Evaluation(NA, "too_new", {"started_on": s.started_on.isoformat()})
+    missed = [_month_label(b.start) for b in blocks if attended.isdisjoint(b)]
+    evidence = {
+        "months_reviewed": [_month_label(b.start) for b in blocks],
+        "missed": missed,
+        "interval_months": step,
+    }
+    return Evaluation(NOT_MET if missed else MET, "missed" if missed else "met", evidence)
+
+
+def _family(s: Supporter, c: CheckContext) -> Evaluation:
+    if s.lived_experience is None:
+        return Evaluation(REVIEW, "unknown", {})
+    if not any(e.is_family for e in s.lived_experience):
+        return Evaluation(NA, "not_family", {})
+    last = latest_completion(s, c.policy.family_module, c.as_of)
+    evidence = {"module": c.policy.family_module, "completed": last.isoformat() if last else None}
+    return Evaluation(MET if last else NOT_MET, "met" if last else "missing", evidence)
+
+
+_TRAIN = "Training"
+
+TRAINING: Final[RuleSet[Supporter, CheckContext]] = RuleSet.of(
+    "training",
+    "1",
+    [
+        Rule(
+            id="TRAIN-001",
+            title="Mandatory training completed before active duty",
+            severity=Severity.REQUIRED,
+            citations=(
+                cite("workplace-ptsd-program", _TRAIN),
+                cite("who-qualityrights-one-to-one", "10 Interviewing and hiring peer supporters"),
+            ),
+            rationale="Crisis management training is mandatory for every peer support worker, "
+            "and training is a prerequisite for newly recruited supporters.",
+            remediation="Complete the missing modules before (re)starting active duty.",
+            check=_mandatory,
+            messages={
+                "pending": "Not yet on active duty; still to complete: {missing}.",
+                "missing": "On active duty since {started_on} without: {missing}.",
+                "late": "Completed after starting active duty on {started_on}: {late}.",
+                "met": "Mandatory modules completed before active duty.",
+            },
+            tags=("training",),
+        ),
+        Rule(
+            id="TRAIN-002",
+            title="Retrained within the policy interval",
+            severity=Severity.REQUIRED,
+            citations=(cite("workplace-ptsd-program", _TRAIN),),
+            rationale="Regular ('biannual') retraining keeps supporters networked, supports "
+            "their self-care and adds skills. 'Biannual' is ambiguous; the policy's default "
+            "reads it as twice a year.",
+            remediation="Book the supporter on the next retraining session.",
+            check=_retraining,
+            messages={
+                "not_active": "Not on active duty; retraining does not apply yet.",
+                "none": "No peer support training is recorded.",
+                "overdue": "Last trained {last_training}; retraining is due every "
+                "{interval_days} days.",
+                "met": "Last trained {last_training}, within {interval_days} days.",
+            },
+            tags=("training",),
+        ),
+        Rule(
+            id="TRAIN-003",
+            title="Attends the monthly debriefs",
+            severity=Severity.REQUIRED,
+            citations=(
+                cite("workplace-ptsd-program", _TRAIN),
+                cite("workplace-ptsd-program", "Peer Program Models and Structures"),
+            ),
+            rationale="Peer support workers and responders meet monthly to debrief, review "
+            "their roles and practise; missing them isolates a supporter.",
+            remediation="Follow up with the supporter and their peer supervisor about the "
+            "missed debriefs.",
+            check=_debriefs,
+            messages={
+                "not_active": "Not on active duty; debriefs do not apply yet.",
+                "too_new": "Started {started_on}; no whole month of duty to review yet.",
+                "missed": "No debrief attended in: {missed}.",
+                "met": "Attended a debrief in each period reviewed ({months_reviewed}).",
+            },
+            tags=("training", "wellness"),
+        ),
+        Rule(
+            id="TRAIN-004",
+            title="Family peer support training for family-member experience",
+            severity=Severity.RECOMMENDED,
+            citations=(cite("workplace-ptsd-program", _TRAIN),),
+            rationale="Supporters whose lived experience is as a family member or caregiver "
+            "get training on the challenges that arise in a family of care.",
+            remediation="Offer the family peer support training.",
+            check=_family,
+            messages={
+                "unknown": "Lived experience is not recorded, so the need is unknown.",
+                "not_family": "Lived experience is not as a family member; does not apply.",
+                "missing": "Family-member experience without {module} training.",
+                "met": "Completed {module} training on {completed}.",
+            },
+            tags=("training",),
+        ),
+    ],
+)
+
+
+def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[TrainingNeed, ...]:
+    """Competencies whose current rating is below the threshold, with the modules that build them.
+
+    The current rating is each rater's latest on or before ``as_of``; the lowest of those
+    counts, so any rater who sees a gap raises the need.
+    """
+    latest: dict[tuple[str, Rater], tuple[date, int]] = {}
+    for r in supporter.competencies:
+        if r.rated_on > as_of:
+            continue
+        key = (r.competency, r.rater)
+        if key not in latest or r.rated_on >= latest[key][0]:
+            latest[key] = (r.rated_on, r.level)
+    levels: dict[str, list[tuple[int, Rater]]] = {}
+    for (comp, rater), (_, level) in latest.items():
+        levels.setdefault(comp, []).append((level, rater))
+    framework = competency_framework()
+    needs = []
+    for domain in framework.domains:
+        for comp in domain.competencies:
+            rated = levels.get(comp.id)
+            if not rated:
+                continue
+            low = min(level for level, _ in rated)
+            if low < policy.competency_threshold:
+                raters = tuple(sorted({r for level, r in rated if level < policy.competency_threshold}))
+                needs.append(
+                    TrainingNeed(comp.id, domain.id, low, policy.competency_threshold, raters, comp.topics)
+                )
+    return tuple(needs)
+
+
+def check_training(
+    supporter: Supporter | Mapping[str, Any],
+    policy: Policy | Mapping[str, Any] | None = None,
+    *,
+    as_of: date | None = None,
+    waivers: Iterable[Waiver | Mapping[str, Any]] | None = None,
+    strict: bool = False,
+) -> TrainingReport:
+    """Check a supporter's training, and list their training needs.
+
+    The report's ``training_needs`` maps each competency rated below
+    ``policy.competency_threshold`` to the catalogue modules that build it.
+    """
+    subject = coerce_model(Supporter, supporter, "supporter")
+    context = make_context(policy, as_of)
+    report = run_rules(
+        TRAINING,
+        subject,
+        subject.id,
+        context,
+        waivers=waivers,
+        strict=strict,
+        report_type=TrainingReport,
+        training_needs=training_needs(subject, context.policy, context.as_of),
+    )
+    assert isinstance(report, TrainingReport)  # noqa: S101 - report_type guarantees it
+    return report

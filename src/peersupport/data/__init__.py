@@ -1,0 +1,1 @@
+"""Bundled data packs: the competency framework and the training catalogue."""

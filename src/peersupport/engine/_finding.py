@@ -1,0 +1,113 @@
+"""Finding: one rule's conclusion about one subject, with the evidence it read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from peersupport.engine._enums import Outcome, Severity
+
+if TYPE_CHECKING:
+    from peersupport.engine._citation import Citation
+    from peersupport.engine._rule import Rule
+    from peersupport.engine._waiver import Waiver
+
+__all__ = ["Finding"]
+
+
+def _finding_repr(self: Finding) -> str:
+    # Only identifiers and enums: the evidence may hold matched text, so it stays out.
+    return (
+        f"Finding(rule_id={self.rule_id!r}, outcome={self.outcome.value!r}, "
+        f"severity={self.severity.value!r}, subject={self.subject!r})"
+    )
+
+
+@attrs.frozen(eq=True, repr=False)
+class Finding:
+    """The result of one rule for one subject.
+
+    ``evidence`` holds the plain facts the rule read (ids, dates as ISO strings, counts);
+    ``message`` is filled from a template keyed by ``message_key``, ready for translation.
+    """
+
+    rule: Rule[Any, Any] = attrs.field(eq=False)
+    outcome: Outcome
+    severity: Severity
+    message_key: str
+    evidence: Mapping[str, Any] = attrs.field(converter=MappingProxyType, hash=False)
+    subject: str | None = None
+    template: str = attrs.field(default="{rule_id}", eq=False)
+    waiver: Waiver | None = attrs.field(default=None, eq=False)
+    waived_from: Outcome | None = None
+
+    __repr__ = _finding_repr
+
+    @property
+    def rule_id(self) -> str:
+        """The stable id of the rule, e.g. ``ELIG-001``."""
+        return self.rule.id
+
+    @property
+    def title(self) -> str:
+        """The rule's title."""
+        return self.rule.title
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Where in the guidance the rule comes from."""
+        return self.rule.citations
+
+    @property
+    def remediation(self) -> str:
+        """What to do when the rule is not met."""
+        return self.rule.remediation
+
+    @property
+    def message(self) -> str:
+        """The English message, filled from the evidence."""
+        return self.template.format_map(_Ctx(self.evidence, self.rule_id))
+
+    @property
+    def is_failure(self) -> bool:
+        """``not_met`` at a blocking severity (required or critical)."""
+        return self.outcome is Outcome.NOT_MET and self.severity.blocking
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready form, in a stable shape."""
+        out: dict[str, Any] = {
+            "rule_id": self.rule_id,
+            "title": self.title,
+            "outcome": self.outcome.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "message_key": self.message_key,
+            "evidence": dict(self.evidence),
+            "citations": [c.to_dict() for c in self.citations],
+            "remediation": self.remediation,
+            "subject": self.subject,
+        }
+        if self.waiver is not None:
+            out["waived_from"] = self.waived_from.value if self.waived_from else None
+            out["waiver"] = self.waiver.to_dict(include_text=include_text)
+        return out
+
+
+class _Ctx(dict[str, Any]):
+    """Formatting context that renders lists readably and never fails on a missing key."""
+
+    def __init__(self, evidence: Mapping[str, Any], rule_id: str) -> None:
+        super().__init__(evidence)
+        self["rule_id"] = rule_id
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if isinstance(value, list | tuple):
+            return ", ".join(str(v) for v in value) if value else "none"
+        return value
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,231 @@
+"""Report: the findings of one run, with the digests and versions that make it an audit record."""
+
+from __future__ import annotations
+
+import html
+import importlib
+from collections.abc import Iterable
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from peersupport._errors import MissingExtra
+from peersupport.engine._digest import canonical_json, digest_json
+from peersupport.engine._enums import Outcome, Severity
+from peersupport.engine._finding import Finding
+from peersupport.engine._waiver import Waiver
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Report"]
+
+
+@attrs.frozen(eq=True, repr=False)
+class Report:
+    """The findings of a check, with everything needed to store it as an audit record.
+
+    ``passed`` is true when no rule at ``required`` or ``critical`` severity is ``not_met``.
+    The same input, policy and rule sets give byte-identical :meth:`to_json`.
+    """
+
+    findings: tuple[Finding, ...]
+    ruleset_version: str
+    policy_digest: str
+    input_digest: str
+    as_of: date
+    waivers: tuple[Waiver, ...] = ()
+    strict: bool = False
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(findings={len(self.findings)}, passed={self.passed}, "
+            f"ruleset_version={self.ruleset_version!r}, as_of={self.as_of.isoformat()!r})"
+        )
+
+    @cached_property
+    def passed(self) -> bool:
+        """No ``not_met`` finding at ``required`` or ``critical`` severity."""
+        return not any(f.is_failure for f in self.findings)
+
+    @property
+    def failures(self) -> tuple[Finding, ...]:
+        """The findings that make the report fail."""
+        return tuple(f for f in self.findings if f.is_failure)
+
+    @property
+    def subjects(self) -> tuple[str | None, ...]:
+        """The subjects in the order they first appear."""
+        return tuple(dict.fromkeys(f.subject for f in self.findings))
+
+    def by_subject(self) -> dict[str | None, tuple[Finding, ...]]:
+        """The findings grouped by subject, in order."""
+        groups: dict[str | None, list[Finding]] = {}
+        for f in self.findings:
+            groups.setdefault(f.subject, []).append(f)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    def outcome_of(self, rule_id: str, subject: str | None = None) -> Outcome | None:
+        """The outcome of a rule (for a subject, if given), or ``None`` if it did not run."""
+        for f in self.findings:
+            if f.rule_id == rule_id and (subject is None or f.subject == subject):
+                return f.outcome
+        return None
+
+    def finding(self, rule_id: str, subject: str | None = None) -> Finding:
+        """The finding of a rule (for a subject, if given); ``KeyError`` if it did not run."""
+        for f in self.findings:
+            if f.rule_id == rule_id and (subject is None or f.subject == subject):
+                return f
+        raise KeyError(rule_id)
+
+    @cached_property
+    def summary(self) -> dict[str, Any]:
+        """Counts by outcome, and by severity and outcome."""
+        by_outcome = dict.fromkeys((o.value for o in Outcome), 0)
+        by_severity = {s.value: dict.fromkeys((o.value for o in Outcome), 0) for s in Severity}
+        for f in self.findings:
+            by_outcome[f.outcome.value] += 1
+            by_severity[f.severity.value][f.outcome.value] += 1
+        return {"total": len(self.findings), "by_outcome": by_outcome, "by_severity": by_severity}
+
+    def _extra_dict(self, *, include_text: bool) -> dict[str, Any]:
+        del include_text
+        return {}
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready form; free text (waiver justifications) only when ``include_text``."""
+        out: dict[str, Any] = {
+            "as_of": self.as_of.isoformat(),
+            "findings": [f.to_dict(include_text=include_text) for f in self.findings],
+            "input_digest": self.input_digest,
+            "passed": self.passed,
+            "policy_digest": self.policy_digest,
+            "ruleset_version": self.ruleset_version,
+            "strict": self.strict,
+            "summary": self.summary,
+            "waivers": [w.to_dict(include_text=include_text) for w in self.waivers],
+        }
+        out.update(self._extra_dict(include_text=include_text))
+        return out
+
+    def to_json(self, *, include_text: bool = False) -> str:
+        """Canonical JSON: sorted keys, no insignificant whitespace, byte-identical per input."""
+        return canonical_json(self.to_dict(include_text=include_text))
+
+    @property
+    def digest(self) -> str:
+        """The digest of the canonical JSON, for an audit log."""
+        return digest_json(self.to_dict())
+
+    def to_markdown(self) -> str:
+        """A Markdown report grouped by subject, with citations."""
+        verdict = "passed" if self.passed else "FAILED"
+        lines = [
+            f"# peersupport report: {verdict}",
+            "",
+            f"- As of: {self.as_of.isoformat()}",
+            f"- Rule sets: `{self.ruleset_version}`",
+            f"- Policy digest: `{self.policy_digest}`",
+            f"- Input digest: `{self.input_digest}`",
+            "",
+            "| Outcome | Count |",
+            "| --- | ---: |",
+        ]
+        lines.extend(f"| {k} | {v} |" for k, v in self.summary["by_outcome"].items() if v)
+        for subject, findings in self.by_subject().items():
+            lines += ["", f"## {subject or 'Findings'}", ""]
+            lines += ["| Rule | Outcome | Severity | Message | Source |", "| --- | --- | --- | --- | --- |"]
+            lines.extend(
+                f"| {f.rule_id} {_md(f.title)} | {f.outcome.value} | {f.severity.value} "
+                f"| {_md(f.message)} | {_md('; '.join(str(c) for c in f.citations))} |"
+                for f in findings
+            )
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        verdict = "passed" if self.passed else "failed"
+        rows = "".join(
+            "<tr>"
+            f"<td>{html.escape(f.subject or '')}</td>"
+            f"<td><code>{f.rule_id}</code> {html.escape(f.title)}</td>"
+            f"<td class='o-{f.outcome.value}'>{f.outcome.value}</td>"
+            f"<td>{f.severity.value}</td>"
+            f"<td>{html.escape(f.message)}</td>"
+            f"<td>{html.escape('; '.join(str(c) for c in f.citations))}</td>"
+            "</tr>"
+            for f in self.findings
+        )
+        counts = ", ".join(f"{k}: {v}" for k, v in self.summary["by_outcome"].items() if v)
+        return (
+            "<div class='peersupport-report'>"
+            f"<p><strong>Report {verdict}</strong> as of {self.as_of.isoformat()} "
+            f"({html.escape(counts)}); rule sets <code>{html.escape(self.ruleset_version)}</code></p>"
+            "<table><thead><tr><th>Subject</th><th>Rule</th><th>Outcome</th><th>Severity</th>"
+            "<th>Message</th><th>Source</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per finding as a pandas DataFrame (needs the ``pandas`` extra)."""
+        try:
+            pd = importlib.import_module("pandas")
+        except ImportError as exc:
+            raise MissingExtra("pandas", "pandas") from exc
+        records = [
+            {
+                "subject": f.subject,
+                "rule_id": f.rule_id,
+                "title": f.title,
+                "outcome": f.outcome.value,
+                "severity": f.severity.value,
+                "message": f.message,
+                "citations": "; ".join(str(c) for c in f.citations),
+            }
+            for f in self.findings
+        ]
+        columns = ["subject", "rule_id", "title", "outcome", "severity", "message", "citations"]
+        frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=columns)
+        return frame
+
+    @classmethod
+    def merge(cls, reports: Iterable[Report]) -> Report:
+        """Combine reports of one run (e.g. one per supporter) into one, grouped by subject."""
+        reports = tuple(reports)
+        if not reports:
+            raise ValueError("merge needs at least one report")
+        as_of = reports[0].as_of
+        return Report(
+            findings=tuple(f for r in reports for f in r.findings),
+            ruleset_version=" + ".join(_unique(r.ruleset_version for r in reports)),
+            policy_digest=" + ".join(_unique(r.policy_digest for r in reports)),
+            input_digest=digest_json([r.input_digest for r in reports]),
+            as_of=as_of,
+            waivers=tuple(_unique_waivers(w for r in reports for w in r.waivers)),
+            strict=any(r.strict for r in reports),
+        )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for part in items:
+        for item in part.split(" + "):
+            if item not in out:
+                out.append(item)
+    return out
+
+
+def _unique_waivers(waivers: Iterable[Waiver]) -> list[Waiver]:
+    out: list[Waiver] = []
+    for w in waivers:
+        if w not in out:
+            out.append(w)
+    return out
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
