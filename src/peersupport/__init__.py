@@ -6,9 +6,11 @@ Everything public is importable from here; the modules behind it are the library
 from peersupport._errors import ErrorDetail, InvalidInput, MissingExtra, PeerSupportError
 from peersupport._version import __version__
 from peersupport.checks import (
+    SupportersReport,
     TrainingNeed,
     TrainingReport,
     check_eligibility,
+    check_supporters,
     check_training,
     rule,
     rules,
@@ -66,12 +68,14 @@ __all__ = [
     "Severity",
     "Source",
     "Supporter",
+    "SupportersReport",
     "TrainingNeed",
     "TrainingRecord",
     "TrainingReport",
     "Waiver",
     "__version__",
     "check_eligibility",
+    "check_supporters",
     "check_training",
     "competencies",
     "rule",

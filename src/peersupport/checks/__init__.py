@@ -2,6 +2,7 @@
 
 from peersupport.checks._registry import RULESETS, rule, rules, severity_of
 from peersupport.checks.eligibility import ELIGIBILITY, check_eligibility
+from peersupport.checks.supporters import SupportersReport, check_supporters
 from peersupport.checks.training import (
     TRAINING,
     TrainingNeed,
@@ -14,9 +15,11 @@ __all__ = [
     "ELIGIBILITY",
     "RULESETS",
     "TRAINING",
+    "SupportersReport",
     "TrainingNeed",
     "TrainingReport",
     "check_eligibility",
+    "check_supporters",
     "check_training",
     "rule",
     "rules",

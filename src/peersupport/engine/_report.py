@@ -190,6 +190,11 @@ class Report:
         frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=columns)
         return frame
 
+    @staticmethod
+    def merge_digest(digests: Iterable[str]) -> str:
+        """The input digest of a merged report: the digest of its parts' digests, in order."""
+        return digest_json(list(digests))
+
     @classmethod
     def merge(cls, reports: Iterable[Report]) -> Report:
         """Combine reports of one run (e.g. one per supporter) into one, grouped by subject."""
@@ -201,7 +206,7 @@ class Report:
             findings=tuple(f for r in reports for f in r.findings),
             ruleset_version=" + ".join(_unique(r.ruleset_version for r in reports)),
             policy_digest=" + ".join(_unique(r.policy_digest for r in reports)),
-            input_digest=digest_json([r.input_digest for r in reports]),
+            input_digest=cls.merge_digest(r.input_digest for r in reports),
             as_of=as_of,
             waivers=tuple(_unique_waivers(w for r in reports for w in r.waivers)),
             strict=any(r.strict for r in reports),

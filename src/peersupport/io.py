@@ -1,0 +1,96 @@
+"""Loading programmes, policies and other documents from YAML or JSON files.
+
+This is an adapter at the edge: it reads files, then hands plain data to the pure core.
+Errors name the file, the field path and, for YAML, the line.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from peersupport._errors import ErrorDetail, InvalidInput
+from peersupport.engine import Waiver
+from peersupport.model import Supporter
+from peersupport.policy import Policy
+
+__all__ = ["ProgrammeDocument", "load_data", "load_document", "load_policy"]
+
+M = TypeVar("M", bound=BaseModel)
+Loc = tuple[str | int, ...]
+
+
+class ProgrammeDocument(BaseModel):
+    """A programme file: its supporters, and optionally its own policy and waivers."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    organisation: str | None = Field(default=None, max_length=500)
+    policy: Policy | None = None
+    waivers: tuple[Waiver, ...] = ()
+    supporters: tuple[Supporter, ...] = ()
+
+
+def _line_map(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:
+    out.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+            out[(*loc, name)] = key.start_mark.line + 1
+            _line_map(value, (*loc, name), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_map(item, (*loc, i), out)
+
+
+def load_data(path: str | Path) -> tuple[Any, dict[Loc, int]]:
+    """Read YAML, JSON or TOML; return the data and a map from field path to line (YAML only)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput.single((), "file_unreadable", f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput.single((), "file_encoding", f"{path} is not UTF-8 text") from None
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            return json.loads(text), {}
+        if suffix == ".toml":
+            return tomllib.loads(text), {}
+        lines: dict[Loc, int] = {}
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            _line_map(node, (), lines)
+        return yaml.safe_load(text), lines
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        error = InvalidInput([ErrorDetail((), "parse_error", f"not valid {suffix[1:] or 'YAML'}: {exc}")])
+        raise InvalidInput(error.errors, source=str(path)) from None
+
+
+def _validate(model: type[M], path: str | Path, data: Any, lines: Mapping[Loc, int]) -> M:
+    try:
+        return model.model_validate(data if data is not None else {})
+    except ValidationError as exc:
+        raise InvalidInput.from_validation_error(exc).with_lines(lines, str(path)) from None
+
+
+def load_document(path: str | Path) -> ProgrammeDocument:
+    """Load and validate a programme file."""
+    data, lines = load_data(path)
+    return _validate(ProgrammeDocument, path, data, lines)
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Load and validate a policy from a YAML, TOML or JSON file."""
+    data, lines = load_data(path)
+    if isinstance(data, Mapping) and set(data) == {"policy"}:
+        data = data["policy"]
+        lines = {loc[1:]: n for loc, n in lines.items() if loc[:1] == ("policy",)}
+    return _validate(Policy, path, data, lines)

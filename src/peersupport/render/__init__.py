@@ -1,0 +1,6 @@
+"""Renderers: one small interface, ``render(report, format)``, and the rule catalogue as Markdown."""
+
+from peersupport.render._catalogue import rule_catalogue_markdown
+from peersupport.render._report import FORMATS, render
+
+__all__ = ["FORMATS", "render", "rule_catalogue_markdown"]
