@@ -1,7 +1,9 @@
-"""peersupport: peer support programme guidance as decisions a program can compute, explain and cite.
+"""peersupport: peer support guidance as decisions a program can compute, explain and cite.
 
 Everything public is importable from here; the modules behind it are the library's rooms.
 """
+
+import contextlib
 
 from peersupport._errors import ErrorDetail, InvalidInput, MissingExtra, PeerSupportError
 from peersupport._version import __version__
@@ -87,10 +89,8 @@ __all__ = [
 for _name in __all__:
     _obj = globals()[_name]
     if isinstance(_obj, type) and _obj.__module__.startswith("peersupport."):
-        try:
+        with contextlib.suppress(AttributeError, TypeError):
             _obj.__module__ = __name__
-        except (AttributeError, TypeError):  # pragma: no cover - some builtins refuse
-            pass
 del _name, _obj
 
 

@@ -55,7 +55,9 @@ def load_data(path: str | Path) -> tuple[Any, dict[Loc, int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InvalidInput.single((), "file_unreadable", f"cannot read {path}: {exc.strerror}") from None
+        raise InvalidInput.single(
+            (), "file_unreadable", f"cannot read {path}: {exc.strerror}"
+        ) from None
     except UnicodeDecodeError:
         raise InvalidInput.single((), "file_encoding", f"{path} is not UTF-8 text") from None
     suffix = path.suffix.lower()
@@ -70,7 +72,9 @@ def load_data(path: str | Path) -> tuple[Any, dict[Loc, int]]:
             _line_map(node, (), lines)
         return yaml.safe_load(text), lines
     except (json.JSONDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
-        error = InvalidInput([ErrorDetail((), "parse_error", f"not valid {suffix[1:] or 'YAML'}: {exc}")])
+        error = InvalidInput(
+            [ErrorDetail((), "parse_error", f"not valid {suffix[1:] or 'YAML'}: {exc}")]
+        )
         raise InvalidInput(error.errors, source=str(path)) from None
 
 

@@ -84,7 +84,9 @@ class Policy(BaseModel):
         7, "workplace-ptsd-program §Support Group", "Support groups meet weekly.", gt=0
     )
     groups_in_work_hours_only: bool = _cited(
-        True, "workplace-ptsd-program §Crisis Support", "Group support only in work hours."
+        default=True,
+        citation="workplace-ptsd-program §Crisis Support",
+        description="Group support only in work hours.",
     )
     work_hours_start: time = _cited(
         time(9, 0),
@@ -143,8 +145,7 @@ class Policy(BaseModel):
     debrief_review_months: int = _cited(
         3,
         "workplace-ptsd-program §Training",
-        "How many recent whole months of debrief attendance are checked "
-        "(the library's choice).",
+        "How many recent whole months of debrief attendance are checked (the library's choice).",
         gt=0,
     )
 
@@ -208,7 +209,9 @@ class Policy(BaseModel):
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            raise InvalidInput.single(("policy",), "yaml_invalid", f"not valid YAML: {exc}") from None
+            raise InvalidInput.single(
+                ("policy",), "yaml_invalid", f"not valid YAML: {exc}"
+            ) from None
         return cls.from_mapping(_mapping(data))
 
     @classmethod
@@ -217,7 +220,9 @@ class Policy(BaseModel):
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InvalidInput.single(("policy",), "toml_invalid", f"not valid TOML: {exc}") from None
+            raise InvalidInput.single(
+                ("policy",), "toml_invalid", f"not valid TOML: {exc}"
+            ) from None
         return cls.from_mapping(data)
 
     @classmethod
@@ -226,7 +231,9 @@ class Policy(BaseModel):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InvalidInput.single(("policy",), "json_invalid", f"not valid JSON: {exc}") from None
+            raise InvalidInput.single(
+                ("policy",), "json_invalid", f"not valid JSON: {exc}"
+            ) from None
         return cls.from_mapping(_mapping(data))
 
 

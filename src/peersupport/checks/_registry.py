@@ -21,7 +21,9 @@ if len(_BY_ID) != sum(len(rs) for rs in RULESETS):  # pragma: no cover - guarded
     raise RuntimeError("two rule sets share a rule id")
 
 
-def rules(concept: str | None = None, severity: Severity | str | None = None) -> tuple[Rule[Any, Any], ...]:
+def rules(
+    concept: str | None = None, severity: Severity | str | None = None
+) -> tuple[Rule[Any, Any], ...]:
     """Every rule in the library, in catalogue order; optionally of one concept or severity."""
     sev = Severity(severity) if severity is not None else None
     return tuple(

@@ -25,7 +25,11 @@ MET, NOT_MET, REVIEW, NA = (
 
 def latest_completion(supporter: Supporter, module: str, as_of: date) -> date | None:
     """The last day ``module`` was completed on or before ``as_of``."""
-    days = [t.completed_on for t in supporter.trainings if t.module == module and t.completed_on <= as_of]
+    days = [
+        t.completed_on
+        for t in supporter.trainings
+        if t.module == module and t.completed_on <= as_of
+    ]
     return max(days) if days else None
 
 
@@ -42,7 +46,9 @@ def _recovery_path(s: Supporter, _c: CheckContext) -> Evaluation:
     on_path = s.recovery.on_path if s.recovery else None
     if on_path is None:
         return Evaluation(REVIEW, "unknown", {"on_path": None})
-    return Evaluation(MET if on_path else NOT_MET, "met" if on_path else "not_met", {"on_path": on_path})
+    return Evaluation(
+        MET if on_path else NOT_MET, "met" if on_path else "not_met", {"on_path": on_path}
+    )
 
 
 def _self_care(s: Supporter, _c: CheckContext) -> Evaluation:
@@ -164,7 +170,11 @@ ELIGIBILITY: Final[RuleSet[Supporter, CheckContext]] = RuleSet.of(
             severity=Severity.REQUIRED,
             citations=(
                 cite("workplace-ptsd-program", _ELIG),
-                cite("competencies-training", "Peer Support Team Member Competencies", "Lived Experience"),
+                cite(
+                    "competencies-training",
+                    "Peer Support Team Member Competencies",
+                    "Lived Experience",
+                ),
             ),
             rationale="Supporting others through trauma is taxing; a supporter needs a self-care "
             "plan and resilience strategies of their own.",
@@ -184,7 +194,11 @@ ELIGIBILITY: Final[RuleSet[Supporter, CheckContext]] = RuleSet.of(
             severity=Severity.REQUIRED,
             citations=(
                 cite("workplace-ptsd-program", _ELIG),
-                cite("competencies-training", "Peer Support Team Member Competencies", "Lived Experience"),
+                cite(
+                    "competencies-training",
+                    "Peer Support Team Member Competencies",
+                    "Lived Experience",
+                ),
             ),
             rationale="A supporter must notice when their own stress is becoming unhealthy, and "
             "ask for help, to stay safe for themselves and their peers.",
@@ -210,7 +224,7 @@ ELIGIBILITY: Final[RuleSet[Supporter, CheckContext]] = RuleSet.of(
             check=_selection,
             messages={
                 "unknown": "How the supporter was selected is not recorded.",
-                "not_met": "Selected as '{selection}', which the policy does not allow ({allowed}).",
+                "not_met": "Selected as '{selection}'; the policy allows only {allowed}.",
                 "met": "Selected as '{selection}'.",
             },
             tags=("selection",),

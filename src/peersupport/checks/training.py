@@ -79,7 +79,7 @@ def _mandatory(s: Supporter, c: CheckContext) -> Evaluation:
     done = {m: _first_completion(s, m, c.as_of) for m in required}
     missing = [m for m, d in done.items() if d is None]
     if not _active(s, c):
-        evidence = {"missing": missing, "started_on": None}
+        evidence: dict[str, Any] = {"missing": missing, "started_on": None}
         return Evaluation(MET if not missing else NA, "met" if not missing else "pending", evidence)
     assert s.started_on is not None  # noqa: S101 - _active checked it
     late = [m for m, d in done.items() if d is not None and d > s.started_on]
@@ -250,8 +250,8 @@ def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[T
         if key not in latest or r.rated_on >= latest[key][0]:
             latest[key] = (r.rated_on, r.level)
     levels: dict[str, list[tuple[int, Rater]]] = {}
-    for (comp, rater), (_, level) in latest.items():
-        levels.setdefault(comp, []).append((level, rater))
+    for (comp_id, rater), (_, level) in latest.items():
+        levels.setdefault(comp_id, []).append((level, rater))
     framework = competency_framework()
     needs = []
     for domain in framework.domains:
@@ -261,9 +261,13 @@ def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[T
                 continue
             low = min(level for level, _ in rated)
             if low < policy.competency_threshold:
-                raters = tuple(sorted({r for level, r in rated if level < policy.competency_threshold}))
+                raters = tuple(
+                    sorted({r for level, r in rated if level < policy.competency_threshold})
+                )
                 needs.append(
-                    TrainingNeed(comp.id, domain.id, low, policy.competency_threshold, raters, comp.topics)
+                    TrainingNeed(
+                        comp.id, domain.id, low, policy.competency_threshold, raters, comp.topics
+                    )
                 )
     return tuple(needs)
 

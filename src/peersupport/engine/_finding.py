@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 __all__ = ["Finding"]
 
 
+def _freeze(evidence: Mapping[str, Any]) -> Mapping[str, Any]:
+    return evidence if isinstance(evidence, MappingProxyType) else MappingProxyType(dict(evidence))
+
+
 def _finding_repr(self: Finding) -> str:
     # Only identifiers and enums: the evidence may hold matched text, so it stays out.
     return (
@@ -38,7 +42,7 @@ class Finding:
     outcome: Outcome
     severity: Severity
     message_key: str
-    evidence: Mapping[str, Any] = attrs.field(converter=MappingProxyType, hash=False)
+    evidence: Mapping[str, Any] = attrs.field(converter=_freeze, hash=False)
     subject: str | None = None
     template: str = attrs.field(default="{rule_id}", eq=False)
     waiver: Waiver | None = attrs.field(default=None, eq=False)

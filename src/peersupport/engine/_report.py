@@ -7,7 +7,7 @@ import importlib
 from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -137,7 +137,10 @@ class Report:
         lines.extend(f"| {k} | {v} |" for k, v in self.summary["by_outcome"].items() if v)
         for subject, findings in self.by_subject().items():
             lines += ["", f"## {subject or 'Findings'}", ""]
-            lines += ["| Rule | Outcome | Severity | Message | Source |", "| --- | --- | --- | --- | --- |"]
+            lines += [
+                "| Rule | Outcome | Severity | Message | Source |",
+                "| --- | --- | --- | --- | --- |",
+            ]
             lines.extend(
                 f"| {f.rule_id} {_md(f.title)} | {f.outcome.value} | {f.severity.value} "
                 f"| {_md(f.message)} | {_md('; '.join(str(c) for c in f.citations))} |"
@@ -162,7 +165,8 @@ class Report:
         return (
             "<div class='peersupport-report'>"
             f"<p><strong>Report {verdict}</strong> as of {self.as_of.isoformat()} "
-            f"({html.escape(counts)}); rule sets <code>{html.escape(self.ruleset_version)}</code></p>"
+            f"({html.escape(counts)}); "
+            f"rule sets <code>{html.escape(self.ruleset_version)}</code></p>"
             "<table><thead><tr><th>Subject</th><th>Rule</th><th>Outcome</th><th>Severity</th>"
             "<th>Message</th><th>Source</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></div>"
@@ -171,7 +175,7 @@ class Report:
     def to_frame(self) -> pd.DataFrame:
         """One row per finding as a pandas DataFrame (needs the ``pandas`` extra)."""
         try:
-            pd = importlib.import_module("pandas")
+            pandas = importlib.import_module("pandas")
         except ImportError as exc:
             raise MissingExtra("pandas", "pandas") from exc
         records = [
@@ -187,8 +191,7 @@ class Report:
             for f in self.findings
         ]
         columns = ["subject", "rule_id", "title", "outcome", "severity", "message", "citations"]
-        frame: pd.DataFrame = pd.DataFrame.from_records(records, columns=columns)
-        return frame
+        return cast("pd.DataFrame", pandas.DataFrame.from_records(records, columns=columns))
 
     @staticmethod
     def merge_digest(digests: Iterable[str]) -> str:
@@ -232,5 +235,3 @@ def _unique_waivers(waivers: Iterable[Waiver]) -> list[Waiver]:
 
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-

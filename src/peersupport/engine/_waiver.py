@@ -108,13 +108,13 @@ def apply_waivers(
         return tuple(findings)
     out = []
     for finding in findings:
-        waiver = next((w for w in waivers if w.applies_to(finding, as_of)), None)
-        if waiver is None:
+        match = next((w for w in waivers if w.applies_to(finding, as_of)), None)
+        if match is None:
             out.append(finding)
         else:
             out.append(
                 attrs.evolve(
-                    finding, outcome=Outcome.WAIVED, waiver=waiver, waived_from=finding.outcome
+                    finding, outcome=Outcome.WAIVED, waiver=match, waived_from=finding.outcome
                 )
             )
     return tuple(out)

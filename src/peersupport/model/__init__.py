@@ -2,10 +2,10 @@
 
 from peersupport.model._base import FORBIDDEN_KEYS, FrozenModel
 from peersupport.model.knowledge import (
-    ModuleKind,
     Competency,
     CompetencyDomain,
     CompetencyFramework,
+    ModuleKind,
     TrainingCatalogue,
     TrainingModule,
     competency_framework,

@@ -1,4 +1,4 @@
-"""Renderers: one small interface, ``render(report, format)``, and the rule catalogue as Markdown."""
+"""Renderers behind one small interface, ``render(report, format)``; the rule catalogue page."""
 
 from peersupport.render._catalogue import rule_catalogue_markdown
 from peersupport.render._report import FORMATS, render

@@ -12,11 +12,16 @@ def rule_catalogue_markdown() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "<!-- Generated from peersupport.rules() by `peersupport rules --format markdown`. "
-        "Do not edit by hand; tests/test_docs.py keeps it in sync. -->",
+        (
+            "<!-- Generated from peersupport.rules() by `peersupport rules --format markdown`. "
+            "Do not edit by hand; tests/test_docs.py keeps it in sync. -->"
+        ),
         "",
-        "Every rule has a stable id that is never reused, a severity, and at least one citation "
-        "into the [sources](concepts/citations.md).",
+        (
+            "Every rule has a stable id that is never reused, a severity, and at least one "
+        "citation "
+            "into the [sources](concepts/citations.md)."
+        ),
     ]
     for ruleset in RULESETS:
         lines += ["", f"## {ruleset.concept.capitalize()} (`{ruleset.label}`)", ""]

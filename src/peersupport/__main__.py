@@ -1,0 +1,5 @@
+"""``python -m peersupport``: the command line."""
+
+from peersupport.cli import main
+
+main()

@@ -1,0 +1,292 @@
+from __future__ import annotations
+
+import builtins
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+import peersupport as ps
+from peersupport import Outcome, Severity
+from peersupport.engine import Citation, Evaluation, Rule, RuleSet
+
+from factories import AS_OF, supporter
+
+CITE = (Citation("workplace-ptsd-program", "Training"),)
+
+
+def _rule(rule_id: str = "TEST-001", **kw: Any) -> Rule[int, None]:
+    fields: dict[str, Any] = {
+        "id": rule_id,
+        "title": "A test rule",
+        "severity": Severity.REQUIRED,
+        "citations": CITE,
+        "rationale": "Because.",
+        "remediation": "Fix it.",
+        "check": lambda n, _c: Evaluation(Outcome.MET if n > 0 else Outcome.NOT_MET, "k", {"n": n}),
+        "messages": {"k": "n is {n}"},
+    }
+    fields.update(kw)
+    return Rule(**fields)
+
+
+def test_rule_ids_must_look_stable() -> None:
+    with pytest.raises(ValueError, match="ABC-001"):
+        _rule("elig-1")
+
+
+def test_a_rule_needs_a_citation() -> None:
+    with pytest.raises(ValueError, match="citations"):
+        _rule(citations=())
+
+
+def test_a_rule_set_refuses_duplicate_ids() -> None:
+    with pytest.raises(ValueError, match="duplicate"):
+        RuleSet.of("x", "1", [_rule(), _rule()])
+
+
+def test_a_rule_set_stamps_its_concept() -> None:
+    rs = RuleSet.of("thing", "3", [_rule()])
+    assert rs.label == "thing/3"
+    assert rs.rules[0].concept == "thing"
+    assert rs.get("TEST-001") is rs.rules[0]
+    assert rs.get("TEST-002") is None
+
+
+def test_a_rule_must_declare_its_message_keys() -> None:
+    rule = _rule(check=lambda _n, _c: Evaluation(Outcome.MET, "other", {}))
+    with pytest.raises(KeyError, match="other"):
+        rule.evaluate(1, None, "s")
+
+
+def test_messages_are_filled_from_evidence_by_key() -> None:
+    finding = _rule().evaluate(5, None, "s-1")
+    assert finding.message_key == "k"
+    assert finding.message == "n is 5"
+    assert finding.evidence == {"n": 5}
+    assert finding.rule_id == "TEST-001"
+    assert finding.citations == CITE
+
+
+def test_finding_evidence_is_read_only() -> None:
+    finding = _rule().evaluate(5, None, "s-1")
+    with pytest.raises(TypeError):
+        finding.evidence["n"] = 6  # type: ignore[index]  # proving the mapping is read-only
+
+
+def test_report_json_is_canonical_and_sorted() -> None:
+    report = ps.check_eligibility(supporter(), as_of=AS_OF)
+    text = report.to_json()
+    assert text == report.to_json()
+    data = json.loads(text)
+    assert list(data) == sorted(data)
+    assert json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False) == text
+    assert data["ruleset_version"] == "eligibility/1"
+    assert data["policy_digest"].startswith("sha256:")
+    assert data["input_digest"].startswith("sha256:")
+    assert data["as_of"] == "2026-11-23"
+
+
+def test_input_digest_changes_with_input_and_policy_digest_with_policy() -> None:
+    a = ps.check_eligibility(supporter(), as_of=AS_OF)
+    b = ps.check_eligibility(supporter(id="ps-002"), as_of=AS_OF)
+    c = ps.check_eligibility(supporter(), ps.Policy(team_size_max=9), as_of=AS_OF)
+    assert a.input_digest != b.input_digest
+    assert a.policy_digest == b.policy_digest != c.policy_digest
+    assert a.digest != b.digest
+
+
+def test_summary_counts_every_outcome_and_severity() -> None:
+    report = ps.check_eligibility(supporter(selection="hired", trainings=[]), as_of=AS_OF)
+    summary = report.summary
+    assert summary["total"] == len(report.findings) == 8
+    assert sum(summary["by_outcome"].values()) == 8
+    assert summary["by_outcome"]["not_met"] == 3
+    assert summary["by_severity"]["critical"]["not_met"] == 1
+    assert summary["by_severity"]["recommended"]["not_met"] == 1
+    assert set(summary["by_outcome"]) == {o.value for o in Outcome}
+
+
+def test_markdown_groups_by_subject_and_cites() -> None:
+    report = ps.check_supporters([supporter(), supporter(id="ps-002", trainings=[])], as_of=AS_OF)
+    md = report.to_markdown()
+    assert md.startswith("# peersupport report: FAILED")
+    assert "## ps-001" in md
+    assert "## ps-002" in md
+    assert "workplace-ptsd-program §Training" in md
+    assert "| ELIG-007 Crisis responders hold current crisis training | not_met | critical" in md
+
+
+def test_html_escapes_and_shows_outcomes() -> None:
+    html = ps.check_eligibility(supporter(), as_of=AS_OF)._repr_html_()
+    assert html.startswith("<div class='peersupport-report'>")
+    assert "<td class='o-met'>met</td>" in html
+    assert "ELIG-001" in html
+
+
+def test_to_frame_has_a_row_per_finding() -> None:
+    frame = ps.check_eligibility(supporter(), as_of=AS_OF).to_frame()
+    assert len(frame) == 8
+    assert list(frame.columns) == [
+        "subject",
+        "rule_id",
+        "title",
+        "outcome",
+        "severity",
+        "message",
+        "citations",
+    ]
+    assert set(frame["outcome"]) == {"met"}
+
+
+def test_to_frame_says_which_extra_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "pandas":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    monkeypatch.delitem(__import__("sys").modules, "pandas", raising=False)
+    report = ps.check_eligibility(supporter(), as_of=AS_OF)
+    with pytest.raises(ps.MissingExtra, match=r"peersupport\[pandas\]"):
+        report.to_frame()
+
+
+def test_merge_keeps_every_finding_in_order() -> None:
+    a = ps.check_eligibility(supporter(), as_of=AS_OF)
+    b = ps.check_training(supporter(), as_of=AS_OF)
+    merged = ps.Report.merge([a, b])
+    assert merged.findings == a.findings + b.findings
+    assert merged.ruleset_version == "eligibility/1 + training/1"
+    assert merged.policy_digest == a.policy_digest
+    with pytest.raises(ValueError, match="at least one"):
+        ps.Report.merge([])
+
+
+def test_repr_shows_no_evidence_or_text() -> None:
+    report = ps.check_eligibility(supporter(), as_of=AS_OF)
+    assert repr(report).startswith("Report(findings=8, passed=True")
+    assert repr(report.findings[0]) == (
+        "Finding(rule_id='ELIG-001', outcome='met', severity='required', subject='ps-001')"
+    )
+
+
+# Waivers ---------------------------------------------------------------------------------
+
+
+def _waiver(rule_id: str = "ELIG-005", **kw: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule_id": rule_id,
+        "subject": "ps-001",
+        "justification": "Paid peer role agreed with the union",
+        "approved_by": "Programme lead",
+        "expires": "2027-01-31",
+    }
+    data.update(kw)
+    return data
+
+
+HIRED = {"selection": "hired"}
+
+
+def test_a_current_waiver_marks_the_finding_waived_and_keeps_it() -> None:
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[_waiver()])
+    finding = report.finding("ELIG-005")
+    assert finding.outcome is Outcome.WAIVED
+    assert finding.waived_from is Outcome.NOT_MET
+    assert len(report.findings) == 8
+    data = report.to_dict()
+    entry = next(f for f in data["findings"] if f["rule_id"] == "ELIG-005")
+    assert entry["outcome"] == "waived"
+    assert entry["waived_from"] == "not_met"
+    assert entry["waiver"] == {"rule_id": "ELIG-005", "subject": "ps-001", "expires": "2027-01-31"}
+    assert "waived" in report.to_markdown()
+
+
+def test_waiver_text_is_quoted_only_on_request() -> None:
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[_waiver()])
+    assert "union" not in report.to_json()
+    assert "union" in report.to_json(include_text=True)
+    assert "union" not in repr(report.waivers)
+
+
+def test_an_expired_waiver_no_longer_applies() -> None:
+    waiver = _waiver(expires="2026-11-22")
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[waiver])
+    assert report.outcome_of("ELIG-005") is Outcome.NOT_MET
+
+
+def test_a_waiver_applies_on_its_last_day() -> None:
+    waiver = _waiver(expires="2026-11-23")
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[waiver])
+    assert report.outcome_of("ELIG-005") is Outcome.WAIVED
+
+
+def test_a_waiver_for_another_subject_does_not_apply() -> None:
+    waiver = _waiver(subject="ps-999")
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[waiver])
+    assert report.outcome_of("ELIG-005") is Outcome.NOT_MET
+
+
+def test_a_waiver_without_subject_covers_every_subject() -> None:
+    waiver = _waiver(subject=None)
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[waiver])
+    assert report.outcome_of("ELIG-005") is Outcome.WAIVED
+
+
+def test_a_waiver_does_not_touch_met_findings() -> None:
+    report = ps.check_eligibility(supporter(), as_of=AS_OF, waivers=[_waiver()])
+    assert report.outcome_of("ELIG-005") is Outcome.MET
+
+
+def test_strict_mode_ignores_waivers() -> None:
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[_waiver()], strict=True)
+    assert report.outcome_of("ELIG-005") is Outcome.NOT_MET
+    assert report.to_dict()["strict"] is True
+
+
+def test_a_waiver_can_make_a_failing_report_pass() -> None:
+    data = supporter(roles=["group_leader"], trainings=[])
+    failing = ps.check_eligibility(data, as_of=AS_OF)
+    assert not failing.passed
+    waived = ps.check_eligibility(data, as_of=AS_OF, waivers=[_waiver("ELIG-008")])
+    assert waived.passed
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_critical_rule_cannot_be_waived(strict: bool) -> None:
+    with pytest.raises(ps.InvalidInput, match="ELIG-007 is critical") as info:
+        ps.check_eligibility(
+            supporter(trainings=[]), as_of=AS_OF, waivers=[_waiver("ELIG-007")], strict=strict
+        )
+    assert info.value.errors[0].loc == ("waivers", 0, "rule_id")
+    assert info.value.errors[0].type == "critical_not_waivable"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("justification", ""), ("approved_by", "  "), ("expires", None), ("rule_id", "nope")],
+)
+def test_a_waiver_needs_justification_approver_expiry_and_a_rule(field: str, value: Any) -> None:
+    with pytest.raises(ps.InvalidInput, match=rf"waivers\[0\]\.{field}"):
+        ps.check_eligibility(supporter(), as_of=AS_OF, waivers=[_waiver(**{field: value})])
+
+
+def test_a_waiver_of_an_unknown_rule_is_refused() -> None:
+    with pytest.raises(ps.InvalidInput, match="no such rule"):
+        ps.check_eligibility(supporter(), as_of=AS_OF, waivers=[_waiver("ZZZ-999")])
+
+
+def test_waivers_may_be_models() -> None:
+    waiver = ps.Waiver(
+        rule_id="ELIG-005",
+        justification="x",
+        approved_by="y",
+        expires=date(2027, 1, 1),
+    )
+    report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[waiver])
+    assert report.outcome_of("ELIG-005") is Outcome.WAIVED
+    assert "justification" not in repr(waiver)
