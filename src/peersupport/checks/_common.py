@@ -18,12 +18,13 @@ from peersupport.engine import (
     coerce_waivers,
     digest_bytes,
 )
+from peersupport.model import FrozenModel
 from peersupport.policy import Policy, coerce_policy
 
 __all__ = ["CheckContext", "coerce_model", "make_context", "run_rules"]
 
 M = TypeVar("M", bound=BaseModel)
-S = TypeVar("S", bound=BaseModel)
+S = TypeVar("S", bound=FrozenModel)
 
 _JSON_SCALARS = (str, bytes, int, float, bool, list, tuple, set, frozenset, type(None))
 
@@ -91,7 +92,7 @@ def run_rules(
         findings=findings,
         ruleset_version=ruleset.label,
         policy_digest=context.policy.digest,
-        input_digest=digest_bytes(subject.__pydantic_serializer__.to_json(subject)),
+        input_digest=subject.digest,
         as_of=context.as_of,
         waivers=valid_waivers,
         strict=strict,

@@ -12,7 +12,6 @@ from peersupport.checks._common import CheckContext, coerce_model, make_context,
 from peersupport.checks.eligibility import latest_completion
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model import (
-    ModuleKind,
     Rater,
     Supporter,
     competency_framework,
@@ -94,7 +93,7 @@ def _mandatory(s: Supporter, c: CheckContext) -> Evaluation:
 def _retraining(s: Supporter, c: CheckContext) -> Evaluation:
     if not _active(s, c):
         return Evaluation(NA, "not_active", {})
-    core = {m.id for m in training_catalogue().modules if m.kind is ModuleKind.CORE}
+    core = training_catalogue().core_ids
     days = [t.completed_on for t in s.trainings if t.module in core and t.completed_on <= c.as_of]
     last = max(days) if days else None
     evidence = {
@@ -253,22 +252,16 @@ def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[T
     for (comp_id, rater), (_, level) in latest.items():
         levels.setdefault(comp_id, []).append((level, rater))
     framework = competency_framework()
+    threshold = policy.competency_threshold
     needs = []
-    for domain in framework.domains:
-        for comp in domain.competencies:
-            rated = levels.get(comp.id)
-            if not rated:
-                continue
-            low = min(level for level, _ in rated)
-            if low < policy.competency_threshold:
-                raters = tuple(
-                    sorted({r for level, r in rated if level < policy.competency_threshold})
-                )
-                needs.append(
-                    TrainingNeed(
-                        comp.id, domain.id, low, policy.competency_threshold, raters, comp.topics
-                    )
-                )
+    for comp_id in sorted(levels, key=framework.order.__getitem__):
+        rated = levels[comp_id]
+        low = min(level for level, _ in rated)
+        if low < threshold:
+            raters = tuple(sorted({r for level, r in rated if level < threshold}))
+            topics = framework.competency(comp_id).topics
+            domain = framework.domain_of(comp_id)
+            needs.append(TrainingNeed(comp_id, domain, low, threshold, raters, topics))
     return tuple(needs)
 
 

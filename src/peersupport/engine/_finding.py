@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -16,10 +15,6 @@ if TYPE_CHECKING:
     from peersupport.engine._waiver import Waiver
 
 __all__ = ["Finding"]
-
-
-def _freeze(evidence: Mapping[str, Any]) -> Mapping[str, Any]:
-    return evidence if isinstance(evidence, MappingProxyType) else MappingProxyType(dict(evidence))
 
 
 def _finding_repr(self: Finding) -> str:
@@ -42,7 +37,7 @@ class Finding:
     outcome: Outcome
     severity: Severity
     message_key: str
-    evidence: Mapping[str, Any] = attrs.field(converter=_freeze, hash=False)
+    evidence: Mapping[str, Any] = attrs.field(hash=False)
     subject: str | None = None
     template: str = attrs.field(default="{rule_id}", eq=False)
     waiver: Waiver | None = attrs.field(default=None, eq=False)

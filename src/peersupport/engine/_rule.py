@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 import attrs
@@ -64,14 +65,9 @@ class Rule(Generic[S, C]):
         if template is None:
             msg = f"{self.id} returned message key {key!r} that it does not declare"
             raise KeyError(msg)
+        # Positional arguments: this runs once per rule per record.
         return Finding(
-            rule=self,
-            outcome=outcome,
-            severity=self.severity,
-            message_key=key,
-            evidence=evidence,
-            subject=subject_id,
-            template=template,
+            self, outcome, self.severity, key, MappingProxyType(evidence), subject_id, template
         )
 
     def describe(self) -> dict[str, Any]:

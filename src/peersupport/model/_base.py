@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Final
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
+
+from peersupport.engine import digest_bytes
 
 __all__ = ["FORBIDDEN_KEYS", "FrozenModel"]
 
@@ -54,6 +56,19 @@ class FrozenModel(BaseModel):
         hide_input_in_errors=True,
         str_strip_whitespace=True,
     )
+
+    _digest: str | None = PrivateAttr(default=None)
+
+    @property
+    def digest(self) -> str:
+        """``sha256:`` digest of the model's JSON, computed once (the model is frozen)."""
+        # Read the private slot directly: pydantic's __getattr__ is slow on a hot path.
+        private = self.__pydantic_private__
+        found: str | None = private.get("_digest") if private is not None else None
+        if found is None:
+            found = digest_bytes(self.__pydantic_serializer__.to_json(self))
+            self._digest = found
+        return found
 
     @model_validator(mode="before")
     @classmethod

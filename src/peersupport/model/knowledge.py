@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
+from types import MappingProxyType
 from importlib import resources
 from typing import Any, Self
 
@@ -86,25 +88,33 @@ class CompetencyFramework(BaseModel):
         """Where the framework comes from."""
         return Citation(self.source, self.section)
 
-    @property
+    @cached_property
     def competency_ids(self) -> frozenset[str]:
         """Every competency id."""
         return frozenset(c.id for d in self.domains for c in d.competencies)
 
+    @cached_property
+    def domains_by_competency(self) -> Mapping[str, str]:
+        """Each competency id's domain id."""
+        return MappingProxyType({c.id: d.id for d in self.domains for c in d.competencies})
+
+    @cached_property
+    def order(self) -> Mapping[str, int]:
+        """Each competency id's position in the framework, for stable ordering."""
+        ids = [c.id for d in self.domains for c in d.competencies]
+        return MappingProxyType({cid: i for i, cid in enumerate(ids)})
+
     def domain_of(self, competency_id: str) -> str:
         """The domain id a competency belongs to."""
-        for domain in self.domains:
-            if any(c.id == competency_id for c in domain.competencies):
-                return domain.id
-        raise KeyError(competency_id)
+        return self.domains_by_competency[competency_id]
+
+    @cached_property
+    def _by_id(self) -> Mapping[str, Competency]:
+        return MappingProxyType({c.id: c for d in self.domains for c in d.competencies})
 
     def competency(self, competency_id: str) -> Competency:
-        """The competency with this id."""
-        for domain in self.domains:
-            for c in domain.competencies:
-                if c.id == competency_id:
-                    return c
-        raise KeyError(competency_id)
+        """The competency with this id; ``KeyError`` if there is none."""
+        return self._by_id[competency_id]
 
 
 class ModuleKind(StrEnum):
@@ -152,10 +162,15 @@ class TrainingCatalogue(BaseModel):
             raise ValueError("module ids must be unique")
         return self
 
-    @property
+    @cached_property
     def ids(self) -> frozenset[str]:
         """Every module id."""
         return frozenset(m.id for m in self.modules)
+
+    @cached_property
+    def core_ids(self) -> frozenset[str]:
+        """The ids of the core modules (basic, family, crisis, refresher)."""
+        return frozenset(m.id for m in self.modules if m.kind is ModuleKind.CORE)
 
     def module(self, module_id: str) -> TrainingModule:
         """The module with this id."""

@@ -19,7 +19,7 @@ def rule_catalogue_markdown() -> str:
         "",
         (
             "Every rule has a stable id that is never reused, a severity, and at least one "
-        "citation "
+            "citation "
             "into the [sources](concepts/citations.md)."
         ),
     ]
