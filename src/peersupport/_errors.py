@@ -121,9 +121,6 @@ class InvalidInput(PeerSupportError, ValueError):
         details = []
         for err in exc.errors(include_url=False, include_input=False, include_context=True):
             loc = (*prefix, *err["loc"])
-            ctx = err.get("ctx") or {}
-            if err["type"] == "privacy_forbidden_field" and "field" in ctx:
-                loc = (*loc, str(ctx["field"]))
             details.append(
                 ErrorDetail(
                     loc=loc,

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from peersupport import _yaml
 from peersupport._errors import ErrorDetail, InvalidInput
 from peersupport.engine import Waiver
 from peersupport.model import Supporter
@@ -67,11 +68,11 @@ def load_data(path: str | Path) -> tuple[Any, dict[Loc, int]]:
         if suffix == ".toml":
             return tomllib.loads(text), {}
         lines: dict[Loc, int] = {}
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_yaml.Loader)
         if node is not None:
             _line_map(node, (), lines)
-        return yaml.safe_load(text), lines
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        return _yaml.load(text), lines
+    except (yaml.YAMLError, ValueError) as exc:  # JSON/TOML decode errors are ValueErrors
         error = InvalidInput(
             [ErrorDetail((), "parse_error", f"not valid {suffix[1:] or 'YAML'}: {exc}")]
         )

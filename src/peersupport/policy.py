@@ -15,10 +15,19 @@ from functools import cached_property
 from typing import Any, Final, Self
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from peersupport import _yaml
 from peersupport._errors import InvalidInput
 from peersupport.engine import digest_json
+from peersupport.model.knowledge import training_catalogue
 
 __all__ = ["DEFAULT_POLICY", "Policy", "SelectionMethod"]
 
@@ -45,7 +54,13 @@ class Policy(BaseModel):
     library's own choices and say so in their description.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        hide_input_in_errors=True,
+        str_strip_whitespace=True,
+    )
 
     # Programme structure (workplace-ptsd-program, Peer Program Models and Structures).
     team_size_min: int = _cited(5, _PTSD_MODELS, "Smallest peer support team (5-10).", ge=1)
@@ -166,6 +181,32 @@ class Policy(BaseModel):
         le=5,
     )
 
+    @field_validator("work_hours_start", "work_hours_end", mode="before")
+    @classmethod
+    def _clock_time(cls, value: object) -> object:
+        # YAML reads an unquoted 17:30 as the number 1050; refuse numbers rather than guess.
+        if isinstance(value, bool | int | float):
+            raise ValueError("write a time of day as 'HH:MM' in quotes")  # noqa: TRY004 - pydantic needs ValueError
+        return value
+
+    @field_validator("work_hours_start", "work_hours_end")
+    @classmethod
+    def _naive_time(cls, value: time) -> time:
+        if value.tzinfo is not None:
+            raise ValueError("a time of day without a UTC offset (work hours are local)")
+        return value
+
+    @field_validator(
+        "mandatory_modules", "family_module", "crisis_module", "extensive_crisis_module"
+    )
+    @classmethod
+    def _known_modules(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        known = training_catalogue().ids
+        unknown = sorted({value} - known if isinstance(value, str) else set(value) - known)
+        if unknown:
+            raise ValueError("names a module that is not in the training catalogue")
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         problems = [
@@ -207,8 +248,8 @@ class Policy(BaseModel):
     def from_yaml(cls, text: str) -> Policy:
         """Parse and validate YAML text."""
         try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
+            data = _yaml.load(text)
+        except (yaml.YAMLError, ValueError) as exc:
             raise InvalidInput.single(
                 ("policy",), "yaml_invalid", f"not valid YAML: {exc}"
             ) from None
@@ -219,7 +260,7 @@ class Policy(BaseModel):
         """Parse and validate TOML text."""
         try:
             data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+        except ValueError as exc:  # TOMLDecodeError is a ValueError
             raise InvalidInput.single(
                 ("policy",), "toml_invalid", f"not valid TOML: {exc}"
             ) from None
@@ -230,7 +271,7 @@ class Policy(BaseModel):
         """Parse and validate JSON text."""
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except ValueError as exc:  # JSONDecodeError, and integers too long to convert
             raise InvalidInput.single(
                 ("policy",), "json_invalid", f"not valid JSON: {exc}"
             ) from None

@@ -16,7 +16,6 @@ from peersupport.engine import (
     Waiver,
     apply_waivers,
     coerce_waivers,
-    digest_bytes,
 )
 from peersupport.model import FrozenModel
 from peersupport.policy import Policy, coerce_policy

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
+from peersupport._errors import InvalidInput
 from peersupport.checks.eligibility import ELIGIBILITY
 from peersupport.checks.training import TRAINING
 from peersupport.engine import Rule, RuleSet, Severity
@@ -25,7 +26,11 @@ def rules(
     concept: str | None = None, severity: Severity | str | None = None
 ) -> tuple[Rule[Any, Any], ...]:
     """Every rule in the library, in catalogue order; optionally of one concept or severity."""
-    sev = Severity(severity) if severity is not None else None
+    try:
+        sev = Severity(severity) if severity is not None else None
+    except ValueError:
+        choices = ", ".join(s.value for s in Severity)
+        raise InvalidInput.single(("severity",), "enum", f"must be one of {choices}") from None
     return tuple(
         rule
         for ruleset in RULESETS

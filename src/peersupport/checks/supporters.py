@@ -47,6 +47,8 @@ def check_supporters(
     Every supporter is validated before any is checked, and all errors are reported together,
     with paths such as ``supporters[3].trainings[0].completed_on``.
     """
+    if isinstance(supporters, str | bytes | Mapping) or not isinstance(supporters, Iterable):
+        raise InvalidInput.single(("supporters",), "list_type", "not a list of supporters")
     context = make_context(policy, as_of)
     valid_waivers = coerce_waivers(waivers)
     models: list[Supporter] = []

@@ -21,4 +21,5 @@ def digest_bytes(data: bytes) -> str:
 
 def digest_json(value: Any) -> str:
     """Return the digest of a plain JSON value's canonical form."""
-    return digest_bytes(canonical_json(value).encode())
+    # surrogatepass: a lone surrogate must not make an audit digest impossible to compute.
+    return digest_bytes(canonical_json(value).encode("utf-8", "surrogatepass"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -59,8 +59,10 @@ class Waiver(BaseModel):
 
 def coerce_waivers(waivers: Iterable[Waiver | Any] | None) -> tuple[Waiver, ...]:
     """Validate waivers given as models or mappings, reporting every bad one."""
-    if not waivers:
+    if waivers is None:
         return ()
+    if isinstance(waivers, str | bytes | Mapping) or not isinstance(waivers, Iterable):
+        raise InvalidInput.single(("waivers",), "list_type", "not a list of waivers")
     out: list[Waiver] = []
     errors: list[ErrorDetail] = []
     for i, raw in enumerate(waivers):

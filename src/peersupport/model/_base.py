@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, Self
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PrivateAttr,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from peersupport._errors import InvalidInput
 from peersupport.engine import digest_bytes
 
 __all__ = ["FORBIDDEN_KEYS", "FrozenModel"]
@@ -70,14 +78,44 @@ class FrozenModel(BaseModel):
             self._digest = found
         return found
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _refuse_health_fields(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
+    def _refuse_health_fields(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if not isinstance(data, dict) or (
+            FORBIDDEN_KEYS.isdisjoint(data) and cls.model_fields.keys() >= data.keys()
+        ):
+            return handler(data)
+        refused = [k for k in data if isinstance(k, str) and k.strip().lower() in FORBIDDEN_KEYS]
+        if not refused:
+            return handler(data)
+        # Report the refused keys and every other problem together, not one at a time.
+        errors = [
+            InitErrorDetails(
+                type=PydanticCustomError("privacy_forbidden_field", _WHY, {"field": key}),
+                loc=(key,),
+                input=None,
+            )
+            for key in refused
+        ]
+        try:
+            handler({k: v for k, v in data.items() if k not in refused})
+        except ValidationError as exc:
+            errors.extend(
+                InitErrorDetails(
+                    type=PydanticCustomError(e["type"], e["msg"].replace("{", "{{"), e.get("ctx")),
+                    loc=e["loc"],
+                    input=None,
+                )
+                for e in exc.errors(include_url=False, include_input=False)
+            )
+        raise ValidationError.from_exception_data(cls.__name__, errors, hide_input=True)
+
+    @classmethod
+    def from_data(cls, data: Any) -> Self:
+        """Validate plain data, raising :class:`~peersupport.InvalidInput` naming each bad field."""
+        if isinstance(data, cls):
             return data
-        if FORBIDDEN_KEYS.isdisjoint(data) and cls.model_fields.keys() >= data.keys():
-            return data
-        for key in data:
-            if isinstance(key, str) and key.strip().lower() in FORBIDDEN_KEYS:
-                raise PydanticCustomError("privacy_forbidden_field", _WHY, {"field": key})
-        return data
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise InvalidInput.from_validation_error(exc) from None

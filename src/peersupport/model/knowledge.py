@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import cache, cached_property
-from types import MappingProxyType
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, Self
 
 import yaml
