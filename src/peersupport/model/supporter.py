@@ -10,7 +10,6 @@ from pydantic import AfterValidator, Field
 
 from peersupport.model._base import FrozenModel
 from peersupport.model.knowledge import competency_framework
-from peersupport.policy import SelectionMethod
 
 __all__ = [
     "CompetencyRating",
@@ -20,6 +19,7 @@ __all__ = [
     "Rater",
     "RecoveryPath",
     "Role",
+    "SelectionMethod",
     "SelfCarePlan",
     "Supporter",
     "TrainingRecord",
@@ -28,6 +28,14 @@ __all__ = [
 _ID = r"^[A-Za-z0-9][A-Za-z0-9._:@/-]*$"
 SubjectId = Annotated[str, Field(min_length=1, max_length=128, pattern=_ID)]
 ModuleId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class SelectionMethod(StrEnum):
+    """How a supporter came to the programme."""
+
+    VOLUNTEER = "volunteer"
+    PEER_NOMINATED = "peer_nominated"
+    HIRED = "hired"
 
 
 class Role(StrEnum):

@@ -1,7 +1,4 @@
-"""The ``peersupport`` command line (extra ``cli``).
-
-Exit codes: 0 everything passed; 1 a required or critical rule is not met; 2 invalid input.
-"""
+"""The command group and the foundation's commands: ``check``, ``rules`` and ``schema``."""
 
 from __future__ import annotations
 
@@ -28,7 +25,7 @@ from peersupport.model import Supporter
 from peersupport.policy import Policy
 from peersupport.render import FORMATS, render, rule_catalogue_markdown
 
-__all__ = ["main"]
+__all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "cli", "fail_invalid", "main"]
 
 EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
@@ -41,7 +38,7 @@ _SCHEMAS: Final[dict[str, Any]] = {
 }
 
 
-def _fail_invalid(exc: PeerSupportError) -> None:
+def fail_invalid(exc: PeerSupportError) -> None:
     click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_INVALID)
 
@@ -79,7 +76,7 @@ def check(
     except InvalidInput as exc:
         if exc.source is None:
             exc = InvalidInput(exc.errors, source=str(file))
-        _fail_invalid(exc)
+        fail_invalid(exc)
         return
     click.echo(render(report, fmt), nl=False)
     sys.exit(EXIT_OK if report.passed else EXIT_FAILED)
@@ -123,4 +120,4 @@ def main() -> None:
     try:
         cli(standalone_mode=True)
     except PeerSupportError as exc:  # pragma: no cover - commands catch their own
-        _fail_invalid(exc)
+        fail_invalid(exc)

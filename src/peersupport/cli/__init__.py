@@ -1,0 +1,9 @@
+"""The ``peersupport`` command line (extra ``cli``).
+
+Exit codes: 0 everything passed; 1 a required or critical rule is not met; 2 invalid input.
+Each concept's commands live in their own module here and join the one click group.
+"""
+
+from peersupport.cli._app import EXIT_FAILED, EXIT_INVALID, EXIT_OK, cli, main
+
+__all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "cli", "main"]
