@@ -1,0 +1,197 @@
+"""Phrase patterns over tokens, and an index keyed by their first word.
+
+Pattern syntax, one element per space-separated item:
+
+- ``word``: that word (case-folded);
+- ``a|an|the``: any of these words;
+- ``{lemma}``: any inflection of the lemma listed in the lexicon given at compile time;
+- ``*``: any one token;
+- a trailing ``?`` on any element makes it optional (``(a|an)?`` reads the same as ``a|an?``).
+
+Matching compares token sequences from each token whose word begins some pattern, so the
+cost grows with the text, not with the number of patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import Final, Generic, TypeVar
+
+import attrs
+
+from peersupport.text._tokens import NEGATED, NEGATOR, QUOTED, Tokens
+
+__all__ = ["Element", "PhraseIndex", "PhraseMatch", "compile_pattern"]
+
+K = TypeVar("K", bound=Hashable)
+
+_ANY: Final = None
+
+
+@attrs.frozen(slots=True)
+class Element:
+    """One position of a pattern: the words it accepts (``None`` for any) and if optional."""
+
+    words: frozenset[str] | None
+    optional: bool = False
+
+
+class PatternError(ValueError):
+    """A phrase pattern cannot be compiled."""
+
+
+def _element(item: str, lexicon: Mapping[str, Sequence[str]]) -> Element:
+    optional = item.endswith("?") and len(item) > 1
+    if optional:
+        item = item[:-1]
+    if item.startswith("(") and item.endswith(")"):
+        item = item[1:-1]
+    if item == "*":
+        return Element(_ANY, optional)
+    words: set[str] = set()
+    for raw_alt in item.split("|"):
+        alt = raw_alt.strip().casefold().replace("’", "'")
+        if alt.startswith("{") and alt.endswith("}"):
+            lemma = alt[1:-1]
+            if lemma not in lexicon:
+                raise PatternError(f"unknown lemma {{{lemma}}}")
+            words.add(lemma)
+            words.update(w.casefold() for w in lexicon[lemma])
+        elif alt:
+            words.add(alt)
+        else:
+            raise PatternError(f"empty alternative in {item!r}")
+    return Element(frozenset(words), optional)
+
+
+def compile_pattern(
+    source: str, lexicon: Mapping[str, Sequence[str]] | None = None
+) -> tuple[Element, ...]:
+    """Compile a pattern; it must have at least one element that is required."""
+    elements = tuple(_element(item, lexicon or {}) for item in source.split())
+    if not elements or all(e.optional for e in elements):
+        raise PatternError(f"pattern {source!r} needs a required element")
+    return elements
+
+
+def _expand_heads(elements: tuple[Element, ...]) -> Iterator[tuple[Element, ...]]:
+    """Variants whose first element is a required word set, so they can be indexed."""
+    head = elements[0]
+    if head.optional:
+        yield from _expand_heads((attrs.evolve(head, optional=False), *elements[1:]))
+        if len(elements) > 1:
+            yield from _expand_heads(elements[1:])
+    elif head.words is _ANY:
+        raise PatternError("a pattern cannot begin with '*'")
+    else:
+        yield elements
+
+
+@attrs.frozen(slots=True)
+class PhraseMatch(Generic[K]):
+    """A pattern found in a text: its key, token range (inclusive) and character span."""
+
+    key: K
+    first: int
+    last: int
+    span: tuple[int, int]
+    negated: bool
+    quoted: bool
+    question: bool
+
+
+def _match_at(tokens: Tokens, i: int, elements: tuple[Element, ...]) -> int:
+    """Index of the last token matched from ``i``, or -1. Tries longest first.
+
+    Inside a pattern, a negating word the pattern does not ask for is stepped over, so
+    "is not schizophrenic" is found by "is schizophrenic" (and reported as negated).
+    """
+    norms = tokens.norms
+    flags = tokens.flags
+    n = len(norms)
+
+    def walk(pos: int, k: int) -> int:
+        if k == len(elements):
+            return pos - 1
+        element = elements[k]
+        if pos < n and (element.words is _ANY or norms[pos] in element.words):
+            found = walk(pos + 1, k + 1)
+            if found >= 0:
+                return found
+        if element.optional:
+            found = walk(pos, k + 1)
+            if found >= 0:
+                return found
+        if k and pos < n and flags[pos] & NEGATOR:
+            return walk(pos + 1, k)
+        return -1
+
+    return walk(i, 0)
+
+
+@attrs.frozen(eq=False)
+class PhraseIndex(Generic[K]):
+    """Patterns indexed by the words that can begin them."""
+
+    _by_head: Mapping[str, tuple[tuple[K, tuple[Element, ...]], ...]]
+    size: int
+
+    @classmethod
+    def build(
+        cls,
+        entries: Iterable[tuple[K, str]],
+        lexicon: Mapping[str, Sequence[str]] | None = None,
+    ) -> PhraseIndex[K]:
+        """Compile ``(key, pattern)`` pairs; several patterns may share a key."""
+        by_head: dict[str, list[tuple[K, tuple[Element, ...]]]] = {}
+        size = 0
+        for key, source in entries:
+            try:
+                compiled = compile_pattern(source, lexicon)
+            except PatternError as exc:
+                raise PatternError(f"{key}: {exc}") from None
+            for variant in _expand_heads(compiled):
+                size += 1
+                head = variant[0].words
+                assert head is not None  # noqa: S101 - _expand_heads guarantees it
+                for word in head:
+                    by_head.setdefault(word, []).append((key, variant))
+        return cls({w: tuple(v) for w, v in by_head.items()}, size)
+
+    def find(self, tokens: Tokens) -> list[PhraseMatch[K]]:
+        """The longest match per key and start token, in text order.
+
+        A match that lies inside an earlier match of the same key is dropped, so
+        "the mentally ill" is reported once, not also as "mentally ill".
+        """
+        out: list[PhraseMatch[K]] = []
+        by_head = self._by_head
+        flags = tokens.flags
+        covered: dict[K, int] = {}
+        for i, norm in enumerate(tokens.norms):
+            candidates = by_head.get(norm)
+            if not candidates:
+                continue
+            best: dict[K, int] = {}
+            for key, elements in candidates:
+                last = _match_at(tokens, i, elements)
+                if last > best.get(key, -1):
+                    best[key] = last
+            for key, last in best.items():
+                if last < 0 or covered.get(key, -1) >= last:
+                    continue
+                covered[key] = last
+                window = flags[i : last + 1]
+                negated = bool(flags[i] & NEGATED) or any(f & NEGATOR for f in window[1:])
+                out.append(
+                    PhraseMatch(
+                        key=key,
+                        first=i,
+                        last=last,
+                        span=tokens.span(i, last),
+                        negated=negated,
+                        quoted=any(f & QUOTED for f in window),
+                        question=tokens.is_question(i),
+                    )
+                )
+        return out
