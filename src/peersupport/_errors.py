@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from peersupport._privacy import is_health_key, privacy_message
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -121,13 +123,10 @@ class InvalidInput(PeerSupportError, ValueError):
         details = []
         for err in exc.errors(include_url=False, include_input=False, include_context=True):
             loc = (*prefix, *err["loc"])
-            details.append(
-                ErrorDetail(
-                    loc=loc,
-                    type=err["type"],
-                    msg=_message_for(err["type"], err["msg"], err.get("ctx")),
-                )
-            )
+            type_, msg = err["type"], _message_for(err["type"], err["msg"], err.get("ctx"))
+            if type_ == "extra_forbidden" and loc and is_health_key(loc[-1]):
+                type_, msg = "privacy_forbidden_field", privacy_message(str(loc[-1]))
+            details.append(ErrorDetail(loc=loc, type=type_, msg=msg))
         return cls(details, source=source)
 
     @classmethod

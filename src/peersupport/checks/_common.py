@@ -91,7 +91,7 @@ def run_rules(
         findings=findings,
         ruleset_version=ruleset.label,
         policy_digest=context.policy.digest,
-        input_digest=subject.digest,
+        source=subject,
         as_of=context.as_of,
         waivers=valid_waivers,
         strict=strict,

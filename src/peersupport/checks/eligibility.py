@@ -82,8 +82,10 @@ def _selection(s: Supporter, c: CheckContext) -> Evaluation:
 
 def _competencies_assessed(s: Supporter, c: CheckContext) -> Evaluation:
     framework = competency_framework()
-    rated = {framework.domain_of(r.competency) for r in s.competencies if r.rated_on <= c.as_of}
-    domains = [d.id for d in framework.domains]
+    domain_of = framework.domains_by_competency
+    as_of = c.as_of
+    rated = {domain_of[r.competency] for r in s.competencies if r.rated_on <= as_of}
+    domains = framework.domain_ids
     missing = [d for d in domains if d not in rated]
     evidence = {"assessed": [d for d in domains if d in rated], "missing": missing}
     if missing:

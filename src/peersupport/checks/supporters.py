@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -60,8 +61,7 @@ def check_supporters(
             errors.extend(attrs.evolve(e, loc=("supporters", i, *e.loc)) for e in exc.errors)
     if errors:
         raise InvalidInput(errors)
-    ids = [m.id for m in models]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    dupes = sorted(i for i, n in Counter(m.id for m in models).items() if n > 1)
     if dupes:
         raise InvalidInput.single(("supporters",), "duplicate_id", f"ids used twice: {dupes}")
     reports: list[Report] = []

@@ -7,7 +7,7 @@ import importlib
 from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
 
@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 __all__ = ["Report"]
 
 
-@attrs.frozen(eq=True, repr=False)
+class Digestible(Protocol):
+    """Anything whose ``digest`` identifies its content, such as a validated input model."""
+
+    @property
+    def digest(self) -> str:
+        """``sha256:<hex>`` of the content."""
+        ...
+
+
+@attrs.frozen(eq=True, repr=False, kw_only=True)
 class Report:
     """The findings of a check, with everything needed to store it as an audit record.
 
@@ -34,10 +43,25 @@ class Report:
     findings: tuple[Finding, ...]
     ruleset_version: str
     policy_digest: str
-    input_digest: str
     as_of: date
     waivers: tuple[Waiver, ...] = ()
     strict: bool = False
+    # Give the digest, or the input it is computed from when first asked for (most callers
+    # of a hot check never look at it, and serialising the input is a large part of a check).
+    _input_digest: str | None = attrs.field(default=None, alias="input_digest", eq=False)
+    _source: Digestible | None = attrs.field(default=None, alias="source", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self._input_digest is None and self._source is None:
+            raise ValueError("a report needs input_digest or the source to compute it from")
+
+    @cached_property
+    def input_digest(self) -> str:
+        """``sha256:`` digest of the input the report was computed from."""
+        if self._input_digest is not None:
+            return self._input_digest
+        assert self._source is not None  # noqa: S101 - __attrs_post_init__ checked it
+        return self._source.digest
 
     def __repr__(self) -> str:
         return (

@@ -94,6 +94,11 @@ class CompetencyFramework(BaseModel):
         return frozenset(c.id for d in self.domains for c in d.competencies)
 
     @cached_property
+    def domain_ids(self) -> tuple[str, ...]:
+        """The domain ids, in order."""
+        return tuple(d.id for d in self.domains)
+
+    @cached_property
     def domains_by_competency(self) -> Mapping[str, str]:
         """Each competency id's domain id."""
         return MappingProxyType({c.id: d.id for d in self.domains for c in d.competencies})
