@@ -17,14 +17,18 @@ from pydantic import ValidationError
 
 from peersupport import _yaml
 from peersupport._errors import InvalidInput
+from peersupport._policy.confidentiality import ConfidentialityPolicy
 from peersupport._policy.foundation import FoundationPolicy
+from peersupport._policy.language import LanguagePolicy
+from peersupport._policy.programme import ProgrammePolicy
+from peersupport._policy.roles import RolesPolicy
 from peersupport.engine import digest_json
 from peersupport.model import SelectionMethod
 
 __all__ = ["DEFAULT_POLICY", "Policy", "SelectionMethod"]
 
 
-class Policy(FoundationPolicy):
+class Policy(LanguagePolicy, ConfidentialityPolicy, RolesPolicy, ProgrammePolicy, FoundationPolicy):
     """The thresholds a programme is checked against; each default cites its source.
 
     Values that the sources do not give (for example the competency threshold) are the
