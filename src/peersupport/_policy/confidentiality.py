@@ -8,4 +8,4 @@ __all__ = ["ConfidentialityPolicy"]
 
 
 class ConfidentialityPolicy(PolicyPart):
-    """Confidentiality decisions and jurisdiction packs (issue 5)."""
+    """Confidentiality decisions and jurisdiction packs."""

@@ -17,7 +17,7 @@ _PTSD_MODELS: Final = "workplace-ptsd-program §Peer Program Models and Structur
 
 
 class FoundationPolicy(PolicyPart):
-    """Structure, training and selection thresholds (issue: the foundation)."""
+    """Structure, training and selection thresholds."""
 
     # Programme structure (workplace-ptsd-program, Peer Program Models and Structures).
     team_size_min: int = cited(5, _PTSD_MODELS, "Smallest peer support team (5-10).", ge=1)

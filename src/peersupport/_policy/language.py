@@ -8,4 +8,4 @@ __all__ = ["LanguagePolicy"]
 
 
 class LanguagePolicy(PolicyPart):
-    """Language rules in notes (issue 6)."""
+    """Language rules in notes."""

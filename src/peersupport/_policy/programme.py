@@ -8,4 +8,4 @@ __all__ = ["ProgrammePolicy"]
 
 
 class ProgrammePolicy(PolicyPart):
-    """Programme structure, on-call roster, supervision, hiring and conditions of work (issue 3)."""
+    """Programme structure, on-call roster, supervision, hiring and conditions of work."""

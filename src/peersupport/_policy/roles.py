@@ -8,4 +8,4 @@ __all__ = ["RolesPolicy"]
 
 
 class RolesPolicy(PolicyPart):
-    """Role consistency of tasks (issue 4)."""
+    """Role consistency of tasks."""
