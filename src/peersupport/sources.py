@@ -65,6 +65,37 @@ SOURCES: Final[Mapping[str, Source]] = MappingProxyType(
                 None,
                 "Organisational recommendations: supervision, debriefs, breaks, peer drift.",
             ),
+            # Public law and style guidance that packs may cite besides the five documents.
+            Source(
+                "us-hipaa-164-512j",
+                "45 CFR 164.512(j): uses and disclosures to avert a serious threat to health "
+                "or safety",
+                "United States, HIPAA Privacy Rule",
+                None,
+                "Modelled in a jurisdiction pack; not legal advice.",
+            ),
+            Source(
+                "us-cops-counseling-act",
+                "34 U.S.C. 50901: confidentiality of peer support counseling sessions "
+                "(COPS Counseling Act)",
+                "United States Code",
+                2021,
+                "Modelled in a jurisdiction pack; not legal advice.",
+            ),
+            Source(
+                "ap-stylebook-mental-illness",
+                "AP Stylebook: mental illness entry",
+                "The Associated Press",
+                None,
+                "Public style guidance on writing about mental illness.",
+            ),
+            Source(
+                "words-matter-substance-use",
+                "Words Matter: preferred language for talking about addiction",
+                "US National Institute on Drug Abuse",
+                None,
+                "Person-first language for substance use.",
+            ),
         )
     }
 )
