@@ -34,6 +34,9 @@ class CheckContext:
 
     policy: Policy
     as_of: date
+    # Facts derived from the subject once per check and shared by its rules (for example
+    # each module's first and last completion); private to one evaluation.
+    memo: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     def within(self, day: date | None, days: int) -> bool:
         """Whether ``day`` is on or before ``as_of`` and no more than ``days`` before it."""

@@ -12,7 +12,7 @@ from peersupport.model import Role, Supporter, competency_framework
 from peersupport.policy import Policy
 from peersupport.sources import cite
 
-__all__ = ["ELIGIBILITY", "check_eligibility", "latest_completion"]
+__all__ = ["ELIGIBILITY", "check_eligibility", "completions", "latest_completion"]
 
 _ELIG = "Peer Support Worker Eligibility"
 MET, NOT_MET, REVIEW, NA = (
@@ -23,14 +23,32 @@ MET, NOT_MET, REVIEW, NA = (
 )
 
 
-def latest_completion(supporter: Supporter, module: str, as_of: date) -> date | None:
+def completions(supporter: Supporter, context: CheckContext) -> dict[str, tuple[date, date]]:
+    """Each module's first and last completion on or before ``as_of``, computed once per check."""
+    # Keyed by the subject itself, so a context reused across subjects never mixes them up.
+    cached = context.memo.get("completions")
+    if cached is not None and cached[0] is supporter:
+        found: dict[str, tuple[date, date]] = cached[1]
+    else:
+        found = {}
+        as_of = context.as_of
+        for t in supporter.trainings:
+            day = t.completed_on
+            if day > as_of:
+                continue
+            seen = found.get(t.module)
+            if seen is None:
+                found[t.module] = (day, day)
+            elif day < seen[0] or day > seen[1]:
+                found[t.module] = (min(day, seen[0]), max(day, seen[1]))
+        context.memo["completions"] = (supporter, found)
+    return found
+
+
+def latest_completion(supporter: Supporter, module: str, context: CheckContext) -> date | None:
     """The last day ``module`` was completed on or before ``as_of``."""
-    days = [
-        t.completed_on
-        for t in supporter.trainings
-        if t.module == module and t.completed_on <= as_of
-    ]
-    return max(days) if days else None
+    seen = completions(supporter, context).get(module)
+    return seen[1] if seen else None
 
 
 def _lived_experience(s: Supporter, _c: CheckContext) -> Evaluation:
@@ -98,7 +116,7 @@ def _crisis_training(module_attr: str, role: Role) -> Any:
         if role not in s.roles:
             return Evaluation(NA, "no_role", {"role": role.value})
         module: str = getattr(c.policy, module_attr)
-        last = latest_completion(s, module, c.as_of)
+        last = latest_completion(s, module, c)
         evidence = {
             "role": role.value,
             "module": module,

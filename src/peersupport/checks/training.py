@@ -9,7 +9,7 @@ from typing import Any, Final
 import attrs
 
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
-from peersupport.checks.eligibility import latest_completion
+from peersupport.checks.eligibility import completions, latest_completion
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model import (
     Rater,
@@ -64,18 +64,14 @@ class TrainingReport(Report):
         return {"training_needs": [n.to_dict() for n in self.training_needs]}
 
 
-def _first_completion(s: Supporter, module: str, as_of: date) -> date | None:
-    days = [t.completed_on for t in s.trainings if t.module == module and t.completed_on <= as_of]
-    return min(days) if days else None
-
-
 def _active(s: Supporter, c: CheckContext) -> bool:
     return s.started_on is not None and s.started_on <= c.as_of
 
 
 def _mandatory(s: Supporter, c: CheckContext) -> Evaluation:
     required = c.policy.mandatory_modules
-    done = {m: _first_completion(s, m, c.as_of) for m in required}
+    seen = completions(s, c)
+    done = {m: seen[m][0] if m in seen else None for m in required}
     missing = [m for m, d in done.items() if d is None]
     if not _active(s, c):
         evidence: dict[str, Any] = {"missing": missing, "started_on": None}
@@ -94,7 +90,7 @@ def _retraining(s: Supporter, c: CheckContext) -> Evaluation:
     if not _active(s, c):
         return Evaluation(NA, "not_active", {})
     core = training_catalogue().core_ids
-    days = [t.completed_on for t in s.trainings if t.module in core and t.completed_on <= c.as_of]
+    days = [last for module, (_, last) in completions(s, c).items() if module in core]
     last = max(days) if days else None
     evidence = {
         "last_training": last.isoformat() if last else None,
@@ -124,11 +120,11 @@ def _debriefs(s: Supporter, c: CheckContext) -> Evaluation:
     first = _month_index(s.started_on) + (0 if s.started_on.day == 1 else 1)
     step = c.policy.debrief_interval_months
     window_start = max(first, current - c.policy.debrief_review_months)
-    attended = {_month_index(d) for d in s.debriefs_attended if d <= c.as_of}
-    blocks = [range(m, min(m + step, current)) for m in range(window_start, current, step)]
-    blocks = [b for b in blocks if len(b) == step]
+    blocks = [range(m, m + step) for m in range(window_start, current - step + 1, step)]
     if not blocks:
         return Evaluation(NA, "too_new", {"started_on": s.started_on.isoformat()})
+    as_of = c.as_of
+    attended = {d.year * 12 + d.month - 1 for d in s.debriefs_attended if d <= as_of}
     missed = [_month_label(b.start) for b in blocks if attended.isdisjoint(b)]
     evidence = {
         "months_reviewed": [_month_label(b.start) for b in blocks],
@@ -143,7 +139,7 @@ def _family(s: Supporter, c: CheckContext) -> Evaluation:
         return Evaluation(REVIEW, "unknown", {})
     if not any(e.is_family for e in s.lived_experience):
         return Evaluation(NA, "not_family", {})
-    last = latest_completion(s, c.policy.family_module, c.as_of)
+    last = latest_completion(s, c.policy.family_module, c)
     evidence = {"module": c.policy.family_module, "completed": last.isoformat() if last else None}
     return Evaluation(MET if last else NOT_MET, "met" if last else "missing", evidence)
 
@@ -241,9 +237,16 @@ def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[T
     The current rating is each rater's latest on or before ``as_of``; the lowest of those
     counts, so any rater who sees a gap raises the need.
     """
+    threshold = policy.competency_threshold
+    # Only a competency with some low rating can be a need: skip the rest up front.
+    low_ids = {
+        r.competency for r in supporter.competencies if r.level < threshold and r.rated_on <= as_of
+    }
+    if not low_ids:
+        return ()
     latest: dict[tuple[str, Rater], tuple[date, int]] = {}
     for r in supporter.competencies:
-        if r.rated_on > as_of:
+        if r.rated_on > as_of or r.competency not in low_ids:
             continue
         key = (r.competency, r.rater)
         if key not in latest or r.rated_on >= latest[key][0]:
@@ -252,7 +255,6 @@ def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[T
     for (comp_id, rater), (_, level) in latest.items():
         levels.setdefault(comp_id, []).append((level, rater))
     framework = competency_framework()
-    threshold = policy.competency_threshold
     needs = []
     for comp_id in sorted(levels, key=framework.order.__getitem__):
         rated = levels[comp_id]
