@@ -51,3 +51,26 @@ def supporter(**overrides: Any) -> dict[str, Any]:
 
 _DROP: Any = object()
 DROP: Any = _DROP
+
+
+Case = tuple[str, str, dict[str, Any], Any]
+
+
+def case_params(cases: list[Case]) -> list[Any]:
+    """``pytest.param``s named ``RULE-ID-what_it_shows`` for a table of rule cases."""
+    import pytest  # noqa: PLC0415 - only the tests need pytest
+
+    return [pytest.param(r, o, e, id=f"{r}-{name}") for r, name, o, e in cases]
+
+
+def missing_outcomes(concept: str, cases: list[Case]) -> list[str]:
+    """Rules of ``concept`` whose table lacks a ``met`` case or a failing case."""
+    import peersupport as ps  # noqa: PLC0415
+
+    failing = {ps.Outcome.NOT_MET, ps.Outcome.NEEDS_REVIEW}
+    gaps = []
+    for rule in ps.rules(concept):
+        outcomes = {e for r, _, _, e in cases if r == rule.id}
+        if ps.Outcome.MET not in outcomes or not outcomes & failing:
+            gaps.append(rule.id)
+    return gaps

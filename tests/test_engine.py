@@ -290,3 +290,18 @@ def test_waivers_may_be_models() -> None:
     report = ps.check_eligibility(supporter(**HIRED), as_of=AS_OF, waivers=[waiver])
     assert report.outcome_of("ELIG-005") is Outcome.WAIVED
     assert "justification" not in repr(waiver)
+
+
+def test_messages_can_be_translated_by_id() -> None:
+    catalogue = ps.messages()
+    assert catalogue["ELIG-007.missing"].startswith("As a {role}")
+    assert all("." in key for key in catalogue)
+    report = ps.check_eligibility(supporter(trainings=[]), as_of=AS_OF)
+    finding = report.finding("ELIG-007")
+    assert finding.message_id == "ELIG-007.missing"
+    french = {"ELIG-007.missing": "En tant que {role}, il faut la formation {module}."}
+    assert finding.render_message(french) == (
+        "En tant que crisis_responder, il faut la formation crisis_management."
+    )
+    assert report.finding("ELIG-001").render_message(french) == report.finding("ELIG-001").message
+    assert finding.to_dict()["message_id"] == "ELIG-007.missing"

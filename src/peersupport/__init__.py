@@ -14,6 +14,7 @@ from peersupport.checks import (
     check_eligibility,
     check_supporters,
     check_training,
+    messages,
     rule,
     rules,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "check_supporters",
     "check_training",
     "competencies",
+    "messages",
     "rule",
     "rules",
     "training_modules",

@@ -1,6 +1,6 @@
 """The checks: one module per concept, each a rule set and its entry function."""
 
-from peersupport.checks._registry import RULESETS, rule, rules, severity_of
+from peersupport.checks._registry import RULESETS, messages, rule, rules, severity_of
 from peersupport.checks.eligibility import ELIGIBILITY, check_eligibility
 from peersupport.checks.supporters import SupportersReport, check_supporters
 from peersupport.checks.training import (
@@ -21,6 +21,7 @@ __all__ = [
     "check_eligibility",
     "check_supporters",
     "check_training",
+    "messages",
     "rule",
     "rules",
     "severity_of",

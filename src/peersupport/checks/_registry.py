@@ -11,7 +11,7 @@ from peersupport.checks.eligibility import ELIGIBILITY
 from peersupport.checks.training import TRAINING
 from peersupport.engine import Rule, RuleSet, Severity
 
-__all__ = ["RULESETS", "rules", "severity_of"]
+__all__ = ["RULESETS", "messages", "rule", "rules", "severity_of"]
 
 RULESETS: Final[tuple[RuleSet[Any, Any], ...]] = (ELIGIBILITY, TRAINING)
 
@@ -38,6 +38,16 @@ def rules(
         for rule in ruleset
         if sev is None or rule.severity is sev
     )
+
+
+def messages() -> dict[str, str]:
+    """Every English message template, keyed ``RULE-ID.key``: the start of a translation."""
+    return {
+        f"{r.id}.{key}": template
+        for ruleset in RULESETS
+        for r in ruleset
+        for key, template in r.messages.items()
+    }
 
 
 def rule(rule_id: str) -> Rule[Any, Any]:

@@ -71,6 +71,20 @@ class Finding:
         return self.template.format_map(_Ctx(self.evidence, self.rule_id))
 
     @property
+    def message_id(self) -> str:
+        """``RULE-ID.key``: the id a translation catalogue looks the message up by."""
+        return f"{self.rule.id}.{self.message_key}"
+
+    def render_message(self, catalogue: Mapping[str, str]) -> str:
+        """The message from a translated ``catalogue`` of templates, English if it lacks one.
+
+        Templates name evidence fields in braces, as the English ones do (see
+        ``peersupport.messages()``).
+        """
+        template = catalogue.get(self.message_id, self.template)
+        return template.format_map(_Ctx(self.evidence, self.rule_id))
+
+    @property
     def is_failure(self) -> bool:
         """``not_met`` at a blocking severity (required or critical)."""
         return self.outcome is Outcome.NOT_MET and self.severity.blocking
@@ -84,6 +98,7 @@ class Finding:
             "severity": self.severity.value,
             "message": self.message,
             "message_key": self.message_key,
+            "message_id": self.message_id,
             "evidence": dict(self.evidence),
             "citations": [c.to_dict() for c in self.citations],
             "remediation": self.remediation,
