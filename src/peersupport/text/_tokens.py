@@ -168,7 +168,7 @@ def tokenize(text: str) -> Tokens:
         previous_end = end
         if raw in _QUOTES:
             b.quote(raw, start, end)
-            b.push(raw, start, end, 0)
+            b.push(_normalise(raw), start, end, 0)
             continue
         norm = _normalise(raw)
         if len(norm) > len("n't") and norm.endswith("n't"):
