@@ -7,13 +7,19 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from peersupport._errors import InvalidInput
+from peersupport.checks.confidentiality import CONFIDENTIALITY, INFORMATION_REQUESTS
 from peersupport.checks.eligibility import ELIGIBILITY
 from peersupport.checks.training import TRAINING
 from peersupport.engine import Rule, RuleSet, Severity
 
 __all__ = ["RULESETS", "messages", "rule", "rules", "severity_of"]
 
-RULESETS: Final[tuple[RuleSet[Any, Any], ...]] = (ELIGIBILITY, TRAINING)
+RULESETS: Final[tuple[RuleSet[Any, Any], ...]] = (
+    ELIGIBILITY,
+    TRAINING,
+    CONFIDENTIALITY,
+    INFORMATION_REQUESTS,
+)
 
 _BY_ID: Final[Mapping[str, Rule[Any, Any]]] = MappingProxyType(
     {rule.id: rule for ruleset in RULESETS for rule in ruleset}
