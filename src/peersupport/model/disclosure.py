@@ -298,7 +298,10 @@ class Disclosure(FrozenModel):
         description="Free text for the host; never decided on, recorded or reported.",
     )
 
-    _at_risk_known = field_validator("at_risk")(_unknown_when_empty)
+    @field_validator("at_risk")
+    @classmethod
+    def _at_risk_known(cls, value: frozenset[AtRisk]) -> frozenset[AtRisk]:
+        return _unknown_when_empty(value)
 
     @property
     def input_digest(self) -> str:
