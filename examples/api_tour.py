@@ -22,9 +22,10 @@ from peersupport import (
     SelectionMethod,
     Waiver,
     check_eligibility,
-    check_supporters,
     check_training,
 )
+from peersupport.checks.programme import check_program
+from peersupport.checks.roster import analyse_coverage
 from peersupport.io import load_document
 
 AS_OF = date(2026, 11, 23)
@@ -57,19 +58,20 @@ RECORD: dict[str, Any] = {
 
 
 def programme_summary() -> None:
-    """Load the example file, check every supporter and summarise the result."""
+    """Load the example file, check the programme and every supporter, and summarise."""
     document = load_document(PROGRAMME)
-    report = check_supporters(
-        document.supporters, document.policy, as_of=AS_OF, waivers=document.waivers
+    report = check_program(document, document.policy, as_of=AS_OF, waivers=document.waivers)
+    print(
+        f"programme {document.id}: {len(document.supporters)} supporters, "
+        f"as of {report.as_of.isoformat()}"
     )
-    print(f"programme: {len(document.supporters)} supporters, as of {report.as_of.isoformat()}")
     print(f"passed: {report.passed}")
     counts = report.summary["by_outcome"]
     print("outcomes: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
     print(f"ruleset: {report.ruleset_version}")
     print(f"input digest: {report.input_digest}")
     print()
-    print("findings other than met / not_applicable, by supporter:")
+    print("findings other than met / not_applicable, by subject:")
     for subject, findings in report.by_subject().items():
         by_outcome: dict[str, list[str]] = {}
         for f in findings:
@@ -93,6 +95,21 @@ def programme_summary() -> None:
                 f"  {subject}: {need.competency} at {need.level} (< {need.threshold})"
                 f" -> {', '.join(need.modules)}"
             )
+
+
+def roster() -> None:
+    """The gaps in the example's on-call roster, and how much of the quarter is covered."""
+    document = load_document(PROGRAMME)
+    if document.roster is None:  # pragma: no cover - the example has a roster
+        raise SystemExit("the example programme has no roster")
+    coverage = analyse_coverage(document.roster)
+    print()
+    hours = coverage.covered.total_seconds() / 3600
+    total = coverage.horizon.total_seconds() / 3600
+    print(f"roster: {len(document.roster.shifts)} shifts, {hours:g} of {total:g} hours covered")
+    for gap in coverage.gaps:
+        reasons = ", ".join(r.value for r in gap.reasons)
+        print(f"  gap {gap.start.isoformat()} to {gap.end.isoformat()} ({reasons})")
 
 
 def one_record() -> None:
@@ -170,6 +187,7 @@ def refused_health_data() -> None:
 def main() -> None:
     """Run the tour."""
     programme_summary()
+    roster()
     one_record()
     waivers()
     refused_health_data()

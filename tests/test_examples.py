@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from peersupport import rules
+from peersupport.checks.programme import PROGRAMME_RULESETS
 from peersupport.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +41,20 @@ EXPECTED: dict[str, dict[str, str]] = {
     "ps-018": {"ELIG-006": "waived"},
 }
 QUIET = {"met", "not_applicable"}
+PROGRAMME_ID = "harbourside-ps"
+# What the programme itself illustrates (see the comments above each section of the file).
+PROGRAMME_EXPECTED: dict[str, str] = {
+    "STRUCT-004": "not_met",
+    "STRUCT-006": "not_met",
+    "STRUCT-008": "not_met",
+    "STRUCT-013": "not_met",
+    "ROSTER-001": "not_met",
+    "ROSTER-002": "not_met",
+    "SUP-002": "not_met",
+    "HIRE-001": "not_met",
+    "WORK-001": "needs_review",
+}
+PROGRAMME_RULE_IDS = [r.id for rs in PROGRAMME_RULESETS for r in rs]
 
 
 def _check(*args: str, path: Path = PROGRAMME) -> Result:
@@ -63,6 +79,9 @@ def report() -> dict[str, Any]:
 
 def _free_text(document: dict[str, Any]) -> Iterator[str]:
     """Every name and free-text value in the programme file."""
+    yield document["organisation"]
+    yield from document["hiring"]["interview_questions"]
+    yield from (c["topic"] for c in document["education_sessions"] if c.get("topic"))
     for s in document["supporters"]:
         yield from (v for v in (s.get("display_name"),) if v)
         for part in ("recovery", "self_care"):
@@ -102,6 +121,30 @@ def test_the_example_programme_is_realistic(document: dict[str, Any]) -> None:
     # Names and every other kind of free text, so the no-leak tests below have teeth.
     free_text = list(_free_text(document))
     assert len(free_text) > len(supporters) + 2 * len(document["waivers"])
+    # The programme: all four models, a quarter of shifts over a change of the clocks.
+    assert len(document["models"]) == 4
+    shifts = document["roster"]["shifts"]
+    assert len(shifts) >= 180
+    # YAML reads the times as aware datetimes: summer time, then winter time.
+    assert {s["start"].utcoffset() for s in shifts} == {timedelta(hours=1), timedelta(0)}
+    assert len(document["hiring"]["interview_questions"]) >= 3
+
+
+def test_the_example_roster_has_three_gaps_over_the_dst_change() -> None:
+    from peersupport.checks.roster import analyse_coverage  # noqa: PLC0415
+    from peersupport.io import load_document  # noqa: PLC0415
+
+    roster = load_document(PROGRAMME).roster
+    assert roster is not None
+    coverage = analyse_coverage(roster)
+    assert [(g.start.isoformat(), [r.value for r in g.reasons]) for g in coverage.gaps] == [
+        ("2026-11-07T20:00:00+00:00", ["no_backup"]),
+        ("2026-12-05T08:00:00+00:00", ["same_person"]),
+        ("2026-12-24T18:00:00+00:00", ["no_cover"]),
+    ]
+    # October to December 2026 in London: 92 days, one of them 25 hours long.
+    assert coverage.horizon.total_seconds() == (92 * 24 + 1) * 3600
+    assert coverage.uncovered.total_seconds() == 26 * 3600
 
 
 def test_check_fails_the_example_with_exit_code_1(report: dict[str, Any]) -> None:
@@ -113,11 +156,24 @@ def test_every_supporter_is_checked_against_every_rule(
     document: dict[str, Any], report: dict[str, Any]
 ) -> None:
     outcomes = _outcomes(report)
-    assert list(outcomes) == [s["id"] for s in document["supporters"]]
+    assert list(outcomes) == [PROGRAMME_ID] + [s["id"] for s in document["supporters"]]
+    assert list(outcomes.pop(PROGRAMME_ID)) == PROGRAMME_RULE_IDS
     rule_ids = {r.id for concept in ("eligibility", "training") for r in rules(concept)}
     assert len(rule_ids) >= 12
     for subject, by_rule in outcomes.items():
         assert set(by_rule) == rule_ids, subject
+
+
+def test_the_programme_shows_what_its_comments_say(report: dict[str, Any]) -> None:
+    shown = {r: o for r, o in _outcomes(report)[PROGRAMME_ID].items() if o not in QUIET}
+    assert shown == PROGRAMME_EXPECTED
+    roster = {f["rule_id"]: f for f in report["findings"] if f["rule_id"].startswith("ROSTER")}
+    assert roster["ROSTER-001"]["evidence"]["gap_count"] == 3
+    assert roster["ROSTER-002"]["evidence"]["responders"] == ["ps-010", "ps-018"]
+    assert roster["ROSTER-003"]["evidence"]["longest_hours"] == 13.0
+    hiring = next(f for f in report["findings"] if f["rule_id"] == "HIRE-001")
+    assert hiring["evidence"]["flagged_questions"] == [3]
+    assert len(report["roster_coverage"]["gaps"]) == 3
 
 
 @pytest.mark.parametrize("subject", [f"ps-{i:03d}" for i in range(1, 19)])
@@ -134,7 +190,10 @@ def test_the_failures_are_the_required_and_critical_not_met(report: dict[str, An
     }
     assert ("ps-010", "ELIG-007", "critical") in failing
     assert {s for s, _, _ in failing} == {
-        "ps-005", "ps-006", "ps-007", "ps-010", "ps-011", "ps-012", "ps-013", "ps-014"
+        PROGRAMME_ID, "ps-005", "ps-006", "ps-007", "ps-010", "ps-011", "ps-012", "ps-013", "ps-014"
+    }  # fmt: skip
+    assert {r for s, r, _ in failing if s == PROGRAMME_ID} == {
+        "STRUCT-006", "STRUCT-008", "STRUCT-013", "ROSTER-001", "ROSTER-002", "SUP-002", "HIRE-001"
     }  # fmt: skip
 
 
@@ -254,10 +313,15 @@ def test_api_tour_runs_from_anywhere_and_prints_no_free_text(
     assert {k: int(v) for k, v in printed.items()} == report["summary"]["by_outcome"]
     assert "passed: False" in lines
     assert f"input digest: {report['input_digest']}" in lines
-    start = lines.index("findings other than met / not_applicable, by supporter:") + 1
+    start = lines.index("findings other than met / not_applicable, by subject:") + 1
     section = lines[start : lines.index("", start)]
     shown = {x.split(":")[0].strip(): x for x in section}
-    assert set(shown) == set(EXPECTED)
+    assert set(shown) == {PROGRAMME_ID, *EXPECTED}
+    for rule_id, outcome in PROGRAMME_EXPECTED.items():
+        assert f"{outcome} " in shown[PROGRAMME_ID]
+        assert rule_id in shown[PROGRAMME_ID]
+    assert "roster: 185 shifts, 2183 of 2209 hours covered" in lines
+    assert "  gap 2026-12-24T18:00:00+00:00 to 2026-12-24T20:00:00+00:00 (no_cover)" in lines
     for subject, expected in EXPECTED.items():
         for rule_id, outcome in expected.items():
             assert f"{outcome} " in shown[subject]

@@ -33,7 +33,16 @@ def test_every_rule_is_in_the_ledger() -> None:
 
 
 def test_rule_ids_follow_the_concept_prefix() -> None:
-    prefixes = {"eligibility": "ELIG", "training": "TRAIN", "confidentiality": "CONF"}
+    prefixes = {
+        "eligibility": "ELIG",
+        "training": "TRAIN",
+        "structure": "STRUCT",
+        "roster": "ROSTER",
+        "supervision": "SUP",
+        "hiring": "HIRE",
+        "work": "WORK",
+        "confidentiality": "CONF",
+    }
     for ruleset in RULESETS:
         for rule in ruleset:
             assert re.fullmatch(rf"{prefixes[ruleset.concept]}-\d{{3}}", rule.id)

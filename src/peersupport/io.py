@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from peersupport import _yaml
 from peersupport._errors import ErrorDetail, InvalidInput
 from peersupport.engine import Waiver
-from peersupport.model import Supporter
+from peersupport.model.program import Program
 from peersupport.policy import Policy
 
 __all__ = ["ProgrammeDocument", "load_data", "load_document", "load_policy"]
@@ -27,15 +27,25 @@ M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
 
 
-class ProgrammeDocument(BaseModel):
-    """A programme file: its supporters, and optionally its own policy and waivers."""
+# What a file holds besides the programme itself, and what a supporters-only file holds.
+_NOT_PROGRAMME_DATA = frozenset({"id", "organisation", "policy", "waivers", "supporters"})
 
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
-    organisation: str | None = Field(default=None, max_length=500)
+class ProgrammeDocument(Program):
+    """A programme file: a programme, and optionally the organisation's policy and waivers.
+
+    It is a :class:`~peersupport.model.program.Program` with two more keys. A file may hold
+    only ``supporters`` (with ``organisation``, ``policy`` and ``waivers``);
+    :attr:`has_programme_data` tells such a file from a whole programme.
+    """
+
     policy: Policy | None = None
     waivers: tuple[Waiver, ...] = ()
-    supporters: tuple[Supporter, ...] = ()
+
+    @property
+    def has_programme_data(self) -> bool:
+        """Whether the file describes the programme, not only its supporters."""
+        return bool(self.model_fields_set - _NOT_PROGRAMME_DATA)
 
 
 def _line_map(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:

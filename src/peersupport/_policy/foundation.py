@@ -53,7 +53,7 @@ class FoundationPolicy(PolicyPart):
         ge=1,
     )
     group_cadence_days: int = cited(
-        7, "workplace-ptsd-program §Support Group", "Support groups meet weekly.", gt=0
+        7, "workplace-ptsd-program §Support Group", "Support groups meet weekly.", gt=0, le=366
     )
     groups_in_work_hours_only: bool = cited(
         default=True,
@@ -107,18 +107,21 @@ class FoundationPolicy(PolicyPart):
         "year or every two years; the default reads it as twice a year (183 days), the "
         "stricter reading. Set 730 for every two years.",
         gt=0,
+        le=3660,
     )
     debrief_interval_months: int = cited(
         1,
         "workplace-ptsd-program §Training",
         "Peer support workers meet for debriefing monthly.",
         gt=0,
+        le=120,
     )
     debrief_review_months: int = cited(
         3,
         "workplace-ptsd-program §Training",
         "How many recent whole months of debrief attendance are checked (the library's choice).",
         gt=0,
+        le=120,
     )
 
     # Selection and competencies.

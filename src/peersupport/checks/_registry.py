@@ -9,6 +9,11 @@ from typing import Any, Final
 from peersupport._errors import InvalidInput
 from peersupport.checks.confidentiality import CONFIDENTIALITY, INFORMATION_REQUESTS
 from peersupport.checks.eligibility import ELIGIBILITY
+from peersupport.checks.hiring import HIRING
+from peersupport.checks.roster import ROSTER
+from peersupport.checks.structure import STRUCTURE
+from peersupport.checks.supervision import SUPERVISION
+from peersupport.checks.work import WORK
 from peersupport.checks.training import TRAINING
 from peersupport.engine import Rule, RuleSet, Severity
 
@@ -17,6 +22,11 @@ __all__ = ["RULESETS", "messages", "rule", "rules", "severity_of"]
 RULESETS: Final[tuple[RuleSet[Any, Any], ...]] = (
     ELIGIBILITY,
     TRAINING,
+    STRUCTURE,
+    ROSTER,
+    SUPERVISION,
+    HIRING,
+    WORK,
     CONFIDENTIALITY,
     INFORMATION_REQUESTS,
 )

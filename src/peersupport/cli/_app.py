@@ -19,7 +19,8 @@ except ImportError as _exc:  # pragma: no cover - exercised only without the ext
 
 from peersupport._version import __version__
 from peersupport.checks import check_supporters, rules
-from peersupport.engine import Severity
+from peersupport.checks.programme import check_program
+from peersupport.engine import Report, Severity
 from peersupport.io import ProgrammeDocument, load_document, load_policy
 from peersupport.model import Supporter
 from peersupport.policy import Policy
@@ -65,14 +66,21 @@ def cli() -> None:
 def check(
     file: Path, fmt: str, as_of: Any | None, policy_file: Path | None, *, strict: bool
 ) -> None:
-    """Check the supporters in a programme FILE (YAML or JSON)."""
+    """Check a programme FILE (YAML or JSON): the whole programme, or just its supporters.
+
+    A file that describes the programme (its models, team, groups, roster, supervision,
+    hiring or conditions of work) gets every programme rule as well as the eligibility and
+    training rules of each supporter; a file of supporters alone gets the latter.
+    """
     try:
         document = load_document(file)
         policy = load_policy(policy_file) if policy_file else document.policy
         day: date | None = as_of.date() if as_of is not None else None
-        report = check_supporters(
-            document.supporters, policy, as_of=day, waivers=document.waivers, strict=strict
-        )
+        kw: dict[str, Any] = {"as_of": day, "waivers": document.waivers, "strict": strict}
+        if document.has_programme_data:
+            report: Report = check_program(document, policy, **kw)
+        else:
+            report = check_supporters(document.supporters, policy, **kw)
     except InvalidInput as exc:
         if exc.source is None:
             exc = InvalidInput(exc.errors, source=str(file))
