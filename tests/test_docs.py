@@ -150,7 +150,7 @@ def test_the_policy_field_table_is_generated_from_the_model() -> None:
 def test_the_policy_table_shows_the_defaults_and_citations() -> None:
     table = policy_table_markdown()
     assert (
-        "| `retraining_interval_days` | `183` | whole number, > 0 "
+        "| `retraining_interval_days` | `183` | whole number, > 0, ≤ 3660 "
         "| workplace-ptsd-program §Training |" in table
     )
     assert '`["volunteer", "peer_nominated"]`' in table

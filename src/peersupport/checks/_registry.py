@@ -13,8 +13,8 @@ from peersupport.checks.hiring import HIRING
 from peersupport.checks.roster import ROSTER
 from peersupport.checks.structure import STRUCTURE
 from peersupport.checks.supervision import SUPERVISION
-from peersupport.checks.work import WORK
 from peersupport.checks.training import TRAINING
+from peersupport.checks.work import WORK
 from peersupport.engine import Rule, RuleSet, Severity
 
 __all__ = ["RULESETS", "messages", "rule", "rules", "severity_of"]
