@@ -130,3 +130,19 @@ def test_matching_never_raises_and_spans_are_in_bounds(text: str, pattern: str) 
     for match in PhraseIndex.build([("k", pattern)]).find(tokens):
         assert 0 <= match.span[0] < match.span[1] <= len(text)
         assert match.first <= match.last
+
+
+def test_a_negator_the_pattern_spells_out_does_not_negate_the_match() -> None:
+    found = _find([("r", "because no one else")], "I do it because no one else wants to")
+    assert found == [("r", "because no one else", False, False, False)]
+
+
+@pytest.mark.parametrize("source", ["(her", "him)", "(a|an"])
+def test_stray_parentheses_are_refused(source: str) -> None:
+    with pytest.raises(PatternError):
+        compile_pattern(source)
+
+
+def test_a_wildcard_alternative_accepts_any_token() -> None:
+    (element,) = compile_pattern("her|*")
+    assert element.words is None

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from importlib import resources
 from typing import Any
 
 import yaml
 
-__all__ = ["Loader", "load"]
+__all__ = ["Loader", "load", "load_package_data"]
 
 
 class Loader(yaml.SafeLoader):
-    """A safe loader that leaves dates as strings.
+    """A safe loader that leaves dates as strings and refuses a key given twice.
 
-    pydantic parses them, so an impossible date is a field error with a path and a line
-    rather than a crash inside the parser.
+    pydantic parses the dates, so an impossible date is a field error with a path and a
+    line rather than a crash inside the parser. YAML itself would keep the last of two
+    equal keys and silently drop the first; here that is an error.
     """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002 - PyYAML's signature
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, Hashable) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 Loader.yaml_implicit_resolvers = {
@@ -26,3 +40,8 @@ Loader.yaml_implicit_resolvers = {
 def load(text: str) -> Any:
     """Parse YAML text with :class:`Loader`."""
     return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader derives from SafeLoader
+
+
+def load_package_data(name: str) -> Any:
+    """Parse a YAML file bundled in ``peersupport/data``."""
+    return load(resources.files("peersupport.data").joinpath(name).read_text(encoding="utf-8"))

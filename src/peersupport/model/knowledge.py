@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import cache, cached_property
-from importlib import resources
 from types import MappingProxyType
 from typing import Any, Self
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from peersupport._yaml import load_package_data
 from peersupport.engine import Citation
 
 __all__ = [
@@ -186,8 +185,7 @@ class TrainingCatalogue(BaseModel):
 
 
 def _load(name: str) -> Any:
-    text = resources.files("peersupport.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_package_data(name)
 
 
 @cache

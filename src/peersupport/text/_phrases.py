@@ -5,7 +5,7 @@ Pattern syntax, one element per space-separated item:
 - ``word``: that word (case-folded);
 - ``a|an|the``: any of these words;
 - ``{lemma}``: any inflection of the lemma listed in the lexicon given at compile time;
-- ``*``: any one token;
+- ``*``: any one token (also as an alternative: ``he|she|*`` accepts any token);
 - a trailing ``?`` on any element makes it optional (``(a|an)?`` reads the same as ``a|an?``).
 
 Matching compares token sequences from each token whose word begins some pattern, so the
@@ -15,7 +15,7 @@ cost grows with the text, not with the number of patterns.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from typing import Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
@@ -46,11 +46,16 @@ def _element(item: str, lexicon: Mapping[str, Sequence[str]]) -> Element:
         item = item[:-1]
     if item.startswith("(") and item.endswith(")"):
         item = item[1:-1]
+    if "(" in item or ")" in item:
+        raise PatternError(f"unbalanced or spaced parentheses in {item!r}")
     if item == "*":
         return Element(_ANY, optional)
     words: set[str] = set()
     for raw_alt in item.split("|"):
         alt = raw_alt.strip().casefold().replace("’", "'")
+        if alt == "*":
+            # "he|she|*": any token, so the named words add nothing.
+            return Element(_ANY, optional)
         if alt.startswith("{") and alt.endswith("}"):
             lemma = alt[1:-1]
             if lemma not in lexicon:
@@ -129,11 +134,18 @@ def _match_at(tokens: Tokens, i: int, elements: tuple[Element, ...]) -> int:
     return walk(i, 0)
 
 
+_Variant = tuple[Any, tuple[Element, ...], frozenset[str], tuple[frozenset[str], ...]]
+
+
 @attrs.frozen(eq=False)
 class PhraseIndex(Generic[K]):
-    """Patterns indexed by the words that can begin them."""
+    """Patterns indexed by the words that can begin them.
 
-    _by_head: Mapping[str, tuple[tuple[K, tuple[Element, ...]], ...]]
+    Each pattern also keeps the word sets it cannot match without, so a pattern whose
+    required words are absent from the text is ruled out before any comparison.
+    """
+
+    _by_head: Mapping[str, tuple[_Variant, ...]]
     size: int
 
     @classmethod
@@ -143,20 +155,60 @@ class PhraseIndex(Generic[K]):
         lexicon: Mapping[str, Sequence[str]] | None = None,
     ) -> PhraseIndex[K]:
         """Compile ``(key, pattern)`` pairs; several patterns may share a key."""
-        by_head: dict[str, list[tuple[K, tuple[Element, ...]]]] = {}
+        by_head: dict[str, list[_Variant]] = {}
         size = 0
         for key, source in entries:
             try:
                 compiled = compile_pattern(source, lexicon)
             except PatternError as exc:
                 raise PatternError(f"{key}: {exc}") from None
+            # The words a pattern spells out itself: a negator among them ("because no one
+            # else") is part of the phrase, not a negation of it.
+            spelled = frozenset(w for e in compiled if e.words for w in e.words)
             for variant in _expand_heads(compiled):
                 size += 1
                 head = variant[0].words
                 assert head is not None  # noqa: S101 - _expand_heads guarantees it
+                # Smallest sets first: the rarer a word, the sooner a pattern is ruled out.
+                required = tuple(
+                    sorted(
+                        (e.words for e in variant[1:] if not e.optional and e.words is not None),
+                        key=len,
+                    )
+                )
                 for word in head:
-                    by_head.setdefault(word, []).append((key, variant))
+                    by_head.setdefault(word, []).append((key, variant, spelled, required))
         return cls({w: tuple(v) for w, v in by_head.items()}, size)
+
+    def _scan(self, tokens: Tokens) -> list[tuple[K, int, int, frozenset[str]]]:
+        out: list[tuple[K, int, int, frozenset[str]]] = []
+        by_head = self._by_head
+        norms = tokens.norms
+        present = frozenset(norms)
+        covered: dict[K, int] = {}
+        for i, norm in enumerate(norms):
+            candidates = by_head.get(norm)
+            if not candidates:
+                continue
+            best: dict[K, tuple[int, frozenset[str]]] = {}
+            for key, elements, spelled, required in candidates:
+                for words in required:
+                    if present.isdisjoint(words):
+                        break
+                else:
+                    last = _match_at(tokens, i, elements)
+                    if last > best.get(key, (-1, spelled))[0]:
+                        best[key] = (last, spelled)
+            for key, (last, spelled) in best.items():
+                if last < 0 or covered.get(key, -1) >= last:
+                    continue
+                covered[key] = last
+                out.append((key, i, last, spelled))
+        return out
+
+    def find_raw(self, tokens: Tokens) -> list[tuple[K, int, int]]:
+        """``(key, first, last)`` of each match, as :meth:`find` finds them, without objects."""
+        return [(key, first, last) for key, first, last, _ in self._scan(tokens)]
 
     def find(self, tokens: Tokens) -> list[PhraseMatch[K]]:
         """The longest match per key and start token, in text order.
@@ -164,34 +216,23 @@ class PhraseIndex(Generic[K]):
         A match that lies inside an earlier match of the same key is dropped, so
         "the mentally ill" is reported once, not also as "mentally ill".
         """
-        out: list[PhraseMatch[K]] = []
-        by_head = self._by_head
         flags = tokens.flags
-        covered: dict[K, int] = {}
-        for i, norm in enumerate(tokens.norms):
-            candidates = by_head.get(norm)
-            if not candidates:
-                continue
-            best: dict[K, int] = {}
-            for key, elements in candidates:
-                last = _match_at(tokens, i, elements)
-                if last > best.get(key, -1):
-                    best[key] = last
-            for key, last in best.items():
-                if last < 0 or covered.get(key, -1) >= last:
-                    continue
-                covered[key] = last
-                window = flags[i : last + 1]
-                negated = bool(flags[i] & NEGATED) or any(f & NEGATOR for f in window[1:])
-                out.append(
-                    PhraseMatch(
-                        key=key,
-                        first=i,
-                        last=last,
-                        span=tokens.span(i, last),
-                        negated=negated,
-                        quoted=any(f & QUOTED for f in window),
-                        question=tokens.is_question(i),
-                    )
+        norms = tokens.norms
+        out: list[PhraseMatch[K]] = []
+        for key, first, last, spelled in self._scan(tokens):
+            window = flags[first : last + 1]
+            negated = bool(flags[first] & NEGATED) or any(
+                flags[k] & NEGATOR and norms[k] not in spelled for k in range(first + 1, last + 1)
+            )
+            out.append(
+                PhraseMatch(
+                    key=key,
+                    first=first,
+                    last=last,
+                    span=tokens.span(first, last),
+                    negated=negated,
+                    quoted=any(f & QUOTED for f in window),
+                    question=tokens.is_question(first),
                 )
+            )
         return out
