@@ -30,6 +30,7 @@ import annotated_types
 import pytest
 import yaml
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 import peersupport
 from peersupport import SOURCES, Policy
@@ -59,9 +60,13 @@ def _kind(annotation: object) -> str:
         return names[annotation]
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return "one of " + ", ".join(f"`{m.value}`" for m in annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"a rule in the pack format ({annotation.__name__})"
     if get_origin(annotation) is tuple:
-        item = get_args(annotation)[0]
-        return f"list of: {_kind(item)}"
+        args = get_args(annotation)
+        if len(args) == 2 and args[1] is not Ellipsis:
+            return f"a mapping of {_kind(args[0])} to {_kind(args[1])}"
+        return f"list of: {_kind(args[0])}"
     raise TypeError(f"no name for the type {annotation!r}; add one to _kind")
 
 

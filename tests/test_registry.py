@@ -42,6 +42,8 @@ def test_rule_ids_follow_the_concept_prefix() -> None:
         "hiring": "HIRE",
         "work": "WORK",
         "confidentiality": "CONF",
+        "roles": "ROLE",
+        "language": "LANG",
     }
     for ruleset in RULESETS:
         for rule in ruleset:

@@ -10,6 +10,8 @@ from peersupport._errors import InvalidInput
 from peersupport.checks.confidentiality import CONFIDENTIALITY, INFORMATION_REQUESTS
 from peersupport.checks.eligibility import ELIGIBILITY
 from peersupport.checks.hiring import HIRING
+from peersupport.checks.language import LANGUAGE
+from peersupport.checks.roles import ROLES
 from peersupport.checks.roster import ROSTER
 from peersupport.checks.structure import STRUCTURE
 from peersupport.checks.supervision import SUPERVISION
@@ -27,8 +29,10 @@ RULESETS: Final[tuple[RuleSet[Any, Any], ...]] = (
     SUPERVISION,
     HIRING,
     WORK,
+    ROLES,
     CONFIDENTIALITY,
     INFORMATION_REQUESTS,
+    LANGUAGE,
 )
 
 _BY_ID: Final[Mapping[str, Rule[Any, Any]]] = MappingProxyType(
