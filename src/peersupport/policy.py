@@ -17,7 +17,10 @@ from pydantic import ValidationError
 
 from peersupport import _yaml
 from peersupport._errors import InvalidInput
+from peersupport._policy.assessment import AssessmentPolicy
+from peersupport._policy.boundaries import BoundariesPolicy
 from peersupport._policy.confidentiality import ConfidentialityPolicy
+from peersupport._policy.drift import DriftPolicy
 from peersupport._policy.foundation import FoundationPolicy
 from peersupport._policy.language import LanguagePolicy
 from peersupport._policy.programme import ProgrammePolicy
@@ -28,7 +31,16 @@ from peersupport.model import SelectionMethod
 __all__ = ["DEFAULT_POLICY", "Policy", "SelectionMethod"]
 
 
-class Policy(LanguagePolicy, ConfidentialityPolicy, RolesPolicy, ProgrammePolicy, FoundationPolicy):
+class Policy(
+    AssessmentPolicy,
+    DriftPolicy,
+    BoundariesPolicy,
+    LanguagePolicy,
+    ConfidentialityPolicy,
+    RolesPolicy,
+    ProgrammePolicy,
+    FoundationPolicy,
+):
     """The thresholds a programme is checked against; each default cites its source.
 
     Values that the sources do not give (for example the competency threshold) are the

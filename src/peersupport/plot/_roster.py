@@ -1,4 +1,4 @@
-"""Plots (extra ``plot``): matplotlib is imported only when a plot is drawn."""
+"""The on-call coverage heatmap: weekday by hour, drawn with matplotlib when asked."""
 
 from __future__ import annotations
 

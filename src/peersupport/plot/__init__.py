@@ -1,0 +1,5 @@
+"""Plots for notebooks and reports (extra ``plot``); matplotlib is imported only when drawing."""
+
+from peersupport.plot._roster import roster_coverage
+
+__all__ = ["roster_coverage"]
