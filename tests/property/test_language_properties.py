@@ -6,10 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peersupport.checks.language import LanguageFinding, check_language, check_notes
-from peersupport.text import NEGATORS, PhraseIndex, tokenize
+from peersupport.text import NEGATORS, PhraseIndex
+from peersupport.text._fast_tokens import tokenize_fast
 from peersupport.text._language import bundled_engine, bundled_rules, lexicon
 from peersupport.text._language_index import PairIndex
-from peersupport.text._language_tokens import tokenize_fast
+from peersupport.text._tokens import tokenize  # the reference the fast tokenizer must equal
 from strategies_language import case_flips, note_texts, space_runs
 
 _VOCABULARY = {r.id: r.vocabulary for r in bundled_engine().rules}

@@ -4,6 +4,7 @@ Role consistency (free-text tasks) and the language checker both match phrase pa
 from data packs with it.
 """
 
+from peersupport.text._fast_tokens import tokenize_fast as tokenize
 from peersupport.text._phrases import (
     Element,
     PatternError,
@@ -11,7 +12,7 @@ from peersupport.text._phrases import (
     PhraseMatch,
     compile_pattern,
 )
-from peersupport.text._tokens import NEGATED, NEGATOR, NEGATORS, QUOTED, Tokens, tokenize
+from peersupport.text._tokens import NEGATED, NEGATOR, NEGATORS, QUOTED, Tokens
 
 __all__ = [
     "NEGATED",

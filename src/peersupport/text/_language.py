@@ -22,6 +22,7 @@ import attrs
 import yaml
 
 from peersupport.engine import Citation, Severity
+from peersupport.text._fast_tokens import tokenize_fast
 from peersupport.text._language_index import PairIndex
 from peersupport.text._language_pack import (
     ContextAction,
@@ -31,7 +32,6 @@ from peersupport.text._language_pack import (
     LanguagePack,
     LanguageRuleSpec,
 )
-from peersupport.text._language_tokens import tokenize_fast
 from peersupport.text._phrases import compile_pattern
 from peersupport.text._tokens import NEGATED, NEGATOR, NEGATORS, QUOTED, Tokens
 

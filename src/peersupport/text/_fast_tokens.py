@@ -1,12 +1,11 @@
-"""A faster :func:`~peersupport.text.tokenize`: the same tokens, built in bulk.
+"""The tokenizer the library uses: the reference tokenizer's output, built in bulk.
 
-The language checker tokenises every note it reads, so the tokenizer is most of its cost.
-The core tokenizer runs a Python state machine on every token; here the text is split and
-its offsets summed by C-level calls, and the state machine only visits the few tokens that
-change state (quotation marks, negators, clause and sentence ends, line breaks), filling
-the plain stretches between them in bulk. It reads the tables of
-:mod:`peersupport.text._tokens`, and a property test holds it to the same output for any
-text. If the core adopts this approach, this module can go.
+:func:`peersupport.text._tokens.tokenize` is the reference: a readable state machine run on
+every token. Here the text is split and its offsets summed by C-level calls, and the state
+machine only visits the few tokens that change state (quotation marks, negators, clause and
+sentence ends, line breaks), filling the plain stretches between them in bulk. It reads the
+reference's tables, and a property test holds the two to the same output for any text.
+``peersupport.text.tokenize`` is this function.
 """
 
 from __future__ import annotations
