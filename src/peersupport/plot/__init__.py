@@ -1,5 +1,6 @@
 """Plots for notebooks and reports (extra ``plot``); matplotlib is imported only when drawing."""
 
+from peersupport.plot._radar import radar
 from peersupport.plot._roster import roster_coverage
 
-__all__ = ["roster_coverage"]
+__all__ = ["radar", "roster_coverage"]

@@ -1,4 +1,4 @@
-"""Report renderers: text for terminals, Markdown for files, canonical JSON for machines."""
+"""Report renderers: text for terminals, Markdown and HTML to file, JSON and JUnit for machines."""
 
 from __future__ import annotations
 
@@ -58,8 +58,28 @@ def render_json(report: Report) -> str:
     return report.to_json() + "\n"
 
 
+def render_html(report: Report) -> str:
+    """A self-contained HTML page (needs the ``html`` extra, Jinja2)."""
+    from peersupport.render._html import html_report  # noqa: PLC0415 - optional extra
+
+    return html_report(report)
+
+
+def render_junit(report: Report) -> str:
+    """JUnit XML; blocking failures are failures, the rest not met are skipped."""
+    from peersupport.render._junit import junit_report  # noqa: PLC0415 - keeps imports light
+
+    return junit_report(report)
+
+
 FORMATS: Final[Mapping[str, Callable[[Report], str]]] = MappingProxyType(
-    {"text": render_text, "markdown": render_markdown, "json": render_json}
+    {
+        "text": render_text,
+        "markdown": render_markdown,
+        "json": render_json,
+        "html": render_html,
+        "junit": render_junit,
+    }
 )
 
 

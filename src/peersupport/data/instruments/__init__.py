@@ -1,0 +1,1 @@
+"""Self-assessment instruments, one YAML file each, validated when they load."""
