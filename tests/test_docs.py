@@ -55,7 +55,13 @@ USER_PAGES = [
 
 def _kind(annotation: object) -> str:
     """A reader's name for a field's type, as it is written in a policy file."""
-    names = {int: "whole number", bool: "true or false", str: "text", time: '"HH:MM"'}
+    names = {
+        int: "whole number",
+        float: "number",
+        bool: "true or false",
+        str: "text",
+        time: '"HH:MM"',
+    }
     if annotation in names:
         return names[annotation]
     if isinstance(annotation, type) and issubclass(annotation, Enum):

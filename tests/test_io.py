@@ -66,3 +66,23 @@ def test_toml_documents_load(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     path.write_text('[[supporters]]\nid = "ps-001"\n')
     assert load_document(path).supporters[0].id == "ps-001"
+
+
+def test_yaml_reads_only_true_and_false_as_booleans(tmp_path: Path) -> None:
+    from peersupport import _yaml  # noqa: PLC0415
+
+    assert _yaml.load("x: {on: 1, yes: 2}\ny: true\nz: no\n") == {
+        "x": {"on": 1, "yes": 2},
+        "y": True,
+        "z": "no",
+    }
+    path = tmp_path / "p.yaml"
+    path.write_text("supporters:\n  - id: ps-001\n    aware_of_stress_limits: yes\n")
+    assert load_document(path).supporters[0].aware_of_stress_limits is True
+
+
+def test_a_key_given_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("supporters: []\nsupporters: []\n")
+    with pytest.raises(ps.InvalidInput, match="given twice"):
+        load_document(path)

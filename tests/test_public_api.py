@@ -20,6 +20,15 @@ CONTRACT = {
     "PeerSupportError",
     "InvalidInput",
     "rules",
+    "check_program",
+    "assess_task",
+    "decide_confidentiality",
+    "check_language",
+    "check_boundaries",
+    "drift_profile",
+    "instruments",
+    "assess",
+    "audit",
 }
 
 

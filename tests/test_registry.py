@@ -44,6 +44,8 @@ def test_rule_ids_follow_the_concept_prefix() -> None:
         "confidentiality": "CONF",
         "roles": "ROLE",
         "language": "LANG",
+        "boundaries": "BND",
+        "drift": "DRIFT",
     }
     for ruleset in RULESETS:
         for rule in ruleset:

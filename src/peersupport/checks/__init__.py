@@ -1,6 +1,7 @@
 """The checks: one module per concept, each a rule set and its entry function."""
 
 from peersupport.checks._registry import RULESETS, messages, rule, rules, severity_of
+from peersupport.checks.boundaries import BOUNDARIES, check_boundaries
 from peersupport.checks.confidentiality import (
     CONFIDENTIALITY,
     INFORMATION_REQUESTS,
@@ -10,6 +11,16 @@ from peersupport.checks.confidentiality import (
     decide_confidentiality,
     decide_information_request,
     describe_grounds,
+)
+from peersupport.checks.drift import (
+    DRIFT,
+    DriftAccumulator,
+    DriftLevel,
+    DriftProfile,
+    Indicator,
+    TrendDirection,
+    drift_profile,
+    drift_profiles,
 )
 from peersupport.checks.eligibility import ELIGIBILITY, check_eligibility
 from peersupport.checks.hiring import HIRING, QuestionFlag, screen_questions
@@ -48,7 +59,9 @@ from peersupport.checks.training import (
 from peersupport.checks.work import WORK
 
 __all__ = [
+    "BOUNDARIES",
     "CONFIDENTIALITY",
+    "DRIFT",
     "ELIGIBILITY",
     "HIRING",
     "INFORMATION_REQUESTS",
@@ -63,8 +76,12 @@ __all__ = [
     "ConfidentialityDecision",
     "Consistency",
     "Coverage",
+    "DriftAccumulator",
+    "DriftLevel",
+    "DriftProfile",
     "Gap",
     "GapReason",
+    "Indicator",
     "InformationRequestDecision",
     "LanguageCategory",
     "LanguageCounts",
@@ -77,9 +94,11 @@ __all__ = [
     "TrainingNeed",
     "TrainingReport",
     "Trap",
+    "TrendDirection",
     "analyse_coverage",
     "assess_task",
     "assess_tasks",
+    "check_boundaries",
     "check_eligibility",
     "check_language",
     "check_note",
@@ -90,6 +109,8 @@ __all__ = [
     "decide_confidentiality",
     "decide_information_request",
     "describe_grounds",
+    "drift_profile",
+    "drift_profiles",
     "language_counts",
     "language_rules",
     "messages",

@@ -7,7 +7,9 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from peersupport._errors import InvalidInput
+from peersupport.checks.boundaries import BOUNDARIES
 from peersupport.checks.confidentiality import CONFIDENTIALITY, INFORMATION_REQUESTS
+from peersupport.checks.drift import DRIFT
 from peersupport.checks.eligibility import ELIGIBILITY
 from peersupport.checks.hiring import HIRING
 from peersupport.checks.language import LANGUAGE
@@ -33,6 +35,8 @@ RULESETS: Final[tuple[RuleSet[Any, Any], ...]] = (
     CONFIDENTIALITY,
     INFORMATION_REQUESTS,
     LANGUAGE,
+    BOUNDARIES,
+    DRIFT,
 )
 
 _BY_ID: Final[Mapping[str, Rule[Any, Any]]] = MappingProxyType(
