@@ -171,3 +171,22 @@ def test_chromium_renders_the_summary_and_the_chart(page: str, tmp_path: Path) -
     )
     assert printed.returncode == 0, printed.stderr[-2000:]
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("absent", ["jinja2", "markupsafe"])
+def test_html_without_the_extra_says_which_extra_to_install(
+    report: AuditReport, monkeypatch: pytest.MonkeyPatch, absent: str
+) -> None:
+    import sys  # noqa: PLC0415
+
+    from peersupport import MissingExtra  # noqa: PLC0415
+    from peersupport.render import _html  # noqa: PLC0415
+
+    _html._env.cache_clear()
+    # A None entry in sys.modules makes any import of that name fail, as if not installed.
+    monkeypatch.setitem(sys.modules, absent, None)
+    try:
+        with pytest.raises(MissingExtra, match=r"peersupport\[html\]"):
+            render_audit(report, "html")
+    finally:
+        _html._env.cache_clear()

@@ -43,7 +43,11 @@ def _env() -> Any:
 
 
 def _markup(text: str) -> Any:
-    return importlib.import_module("markupsafe").Markup(text)
+    try:
+        markupsafe = importlib.import_module("markupsafe")  # comes with jinja2
+    except ImportError as exc:
+        raise MissingExtra("jinja2", "html") from exc
+    return markupsafe.Markup(text)
 
 
 def _assessment_view(result: AssessmentResult) -> dict[str, Any]:
