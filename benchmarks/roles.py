@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import pydantic
+from _suite import peak_bytes
 
 from peersupport.checks.roles import assess_task, reset_caches
 from peersupport.model.task import Stance, Task, role_table
@@ -277,50 +278,106 @@ def _rate(count: int, seconds: float) -> float:
     return count / seconds if seconds else float("inf")
 
 
-def _compare_zen(structured: Sequence[Record], args: argparse.Namespace, figures: Record) -> None:
-    """Evaluate the same table with zen-engine on a sample, and print the ratios."""
-
+def measure_zen(structured: Sequence[Record], zen_n: int, repeats: int) -> dict[str, Any] | str:
+    """zen-engine on the same table and the first ``zen_n`` records, or why it was skipped."""
     try:
         import zen  # noqa: PLC0415 - optional baseline
     except ImportError:
-        print("  zen-engine: skipped (not importable; `pip install zen-engine` to compare)")
-    else:
-        engine = zen.ZenEngine()
-        decision = engine.create_decision(json.dumps(zen_table()))
-        sample = structured[: args.zen_n]
-        inputs = [_zen_input(r) for r in sample]
+        return "zen-engine is not importable; `pip install zen-engine` to compare"
+    engine = zen.ZenEngine()
+    decision = engine.create_decision(json.dumps(zen_table()))
+    sample = structured[:zen_n]
+    inputs = [_zen_input(r) for r in sample]
 
-        def run_zen() -> None:
-            for i in inputs:
-                decision.evaluate(i)
+    def run_zen() -> None:
+        for i in inputs:
+            decision.evaluate(i)
 
-        zen_s = best_of(run_zen, args.repeats)
-        ours_s = best_of(lambda: _assess_all(sample), args.repeats)
-        reset_caches()
-        ours_cold_s = _clock(lambda: _assess_all(sample))
-        agree = sum(
-            decision.evaluate(i)["result"]["verdict"] == assess_task(r).verdict.value
-            for i, r in zip(inputs, sample, strict=True)
-        )
-        k = len(sample)
-        figures["zen_per_s"] = _rate(k, zen_s)
-        figures["zen_us"] = 1e6 * zen_s / k
-        figures["structured_over_zen"] = zen_s / ours_s
-        figures["structured_first_pass_over_zen"] = zen_s / ours_cold_s
-        figures["zen_agreement"] = agree / k
-        print(
-            f"  zen-engine, same table           : {figures['zen_per_s']:>12,.0f} /s"
-            f"  ({figures['zen_us']:.1f} us per evaluation, {k:,} records, "
-            f"{len(zen_table()['nodes'][1]['content']['rules'])} rows)"
-        )
-        print(
-            f"  structured / zen-engine          : {figures['structured_over_zen']:>12.1f}x"
-            f"  (aim >= {STRUCTURED_AIM:.0f}x); verdicts agree on {agree:,}/{k:,}"
-        )
-        print(
-            f"  first pass / zen-engine          : "
-            f"{figures['structured_first_pass_over_zen']:>12.1f}x  (nothing remembered)"
-        )
+    zen_s = best_of(run_zen, repeats)
+    ours_s = best_of(lambda: _assess_all(sample), repeats)
+    reset_caches()
+    ours_cold_s = _clock(lambda: _assess_all(sample))
+    agree = sum(
+        decision.evaluate(i)["result"]["verdict"] == assess_task(r).verdict.value
+        for i, r in zip(inputs, sample, strict=True)
+    )
+    k = len(sample)
+    return {
+        "zen_records": k,
+        "zen_rows": len(zen_table()["nodes"][1]["content"]["rules"]),
+        "zen_seconds": zen_s,
+        "zen_per_s": _rate(k, zen_s),
+        "zen_us": 1e6 * zen_s / k,
+        "structured_over_zen": zen_s / ours_s,
+        "structured_first_pass_over_zen": zen_s / ours_cold_s,
+        "zen_agreement": agree / k,
+        "zen_agree": agree,
+    }
+
+
+def _compare_zen(structured: Sequence[Record], args: argparse.Namespace, figures: Record) -> None:
+    """Evaluate the same table with zen-engine on a sample, and print the ratios."""
+    zen = measure_zen(structured, args.zen_n, args.repeats)
+    if isinstance(zen, str):
+        print(f"  zen-engine: skipped ({zen})")
+        return
+    agree = zen.pop("zen_agree")
+    k = zen.pop("zen_records")
+    rows = zen.pop("zen_rows")
+    zen.pop("zen_seconds")
+    figures.update(zen)
+    print(
+        f"  zen-engine, same table           : {figures['zen_per_s']:>12,.0f} /s"
+        f"  ({figures['zen_us']:.1f} us per evaluation, {k:,} records, {rows} rows)"
+    )
+    print(
+        f"  structured / zen-engine          : {figures['structured_over_zen']:>12.1f}x"
+        f"  (aim >= {STRUCTURED_AIM:.0f}x); verdicts agree on {agree:,}/{k:,}"
+    )
+    print(
+        f"  first pass / zen-engine          : "
+        f"{figures['structured_first_pass_over_zen']:>12.1f}x  (nothing remembered)"
+    )
+
+
+def measure(
+    size: int,
+    *,
+    repeats: int = 3,
+    zen_n: int | None = None,
+    seed: int = 20261123,
+    memory: bool = True,
+) -> dict[str, Any]:
+    """The suite's figures for ``size`` structured and ``size`` free-text tasks.
+
+    With ``zen_n`` (records, at most ``size``) zen-engine is measured on the same table too.
+    """
+    structured, texts = generate(size, seed)
+    assess_task(structured[0])  # compiles the table, phrase index and policy digest
+    assess_task(texts[0])
+    reset_caches()
+    cold_s = _clock(lambda: _assess_all(structured))
+    out: dict[str, Any] = {
+        "records": size,
+        "structured_first_pass_seconds": cold_s,
+        "validate_structured_seconds": best_of(lambda: _validate_all(structured), repeats),
+        "validate_text_seconds": best_of(lambda: _validate_all(texts), repeats),
+        "structured_seconds": best_of(lambda: _assess_all(structured), repeats),
+        "text_seconds": best_of(lambda: _assess_all(texts), repeats),
+    }
+    if memory:
+        out["structured_peak_bytes"] = peak_bytes(lambda: _assess_all(structured))
+        out["text_peak_bytes"] = peak_bytes(lambda: _assess_all(texts))
+    if zen_n:
+        zen = measure_zen(structured, min(zen_n, size), repeats)
+        if isinstance(zen, str):
+            out["zen_skipped"] = zen
+        else:
+            out.update(zen)
+            # The ratio of throughputs, with our own figure over the whole ``size`` records.
+            ours_per_s = _rate(size, out["structured_seconds"])
+            out["structured_over_zen_full"] = ours_per_s / zen["zen_per_s"]
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
