@@ -80,3 +80,22 @@ def test_the_package_is_typed() -> None:
     from importlib import resources  # noqa: PLC0415
 
     assert resources.files("peersupport").joinpath("py.typed").is_file()
+
+
+def test_import_is_light_and_names_load_on_first_use() -> None:
+    code = (
+        "import sys, peersupport\n"
+        "heavy = {'peersupport.checks', 'peersupport.assessment', 'peersupport.checks.language'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+        "peersupport.check_eligibility\n"
+        "print('peersupport.checks.eligibility' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["[]", "True"]
+
+
+def test_errors_show_the_public_path() -> None:
+    assert ps.InvalidInput.__module__ == "peersupport"
+    assert ps.PeerSupportError.__module__ == "peersupport"
