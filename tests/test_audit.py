@@ -13,6 +13,7 @@ from peersupport import InvalidInput, check_program
 from peersupport.assessment import (
     Audience,
     AuditReport,
+    Prefill,
     audit,
     audit_report_schema,
     programme_instruments,
@@ -49,6 +50,12 @@ def _audit(
     return audit({"id": "prog", **program}, responses, as_of=AS_OF, **kw)
 
 
+def _prefilled(report: AuditReport, item_id: str) -> Prefill:
+    found = report.prefill_of(item_id)
+    assert found is not None, f"{item_id} was not prefilled"
+    return found
+
+
 def test_the_audit_runs_every_programme_rule_and_every_supporter(
     report: AuditReport, document: Any
 ) -> None:
@@ -65,9 +72,9 @@ def test_the_audit_scores_every_programme_level_instrument(report: AuditReport) 
 def test_numbers_are_prefilled_from_the_count_of_peers() -> None:
     big = _audit({"team": [f"ps-{n}" for n in range(6)]})
     small = _audit({"team": ["ps-1"]})
-    assert big.prefill_of("SEVEN-011").answer == "yes"  # type: ignore[union-attr]
-    assert small.prefill_of("SEVEN-011").answer == "no"  # type: ignore[union-attr]
-    assert small.prefill_of("SEVEN-011").evidence == {  # type: ignore[union-attr]
+    assert _prefilled(big, "SEVEN-011").answer == "yes"
+    assert _prefilled(small, "SEVEN-011").answer == "no"
+    assert _prefilled(small, "SEVEN-011").evidence == {
         "peers": 1,
         "min": 5,
         "counted_from": "team",
@@ -110,9 +117,9 @@ def test_wellness_is_prefilled_from_debriefs_and_breaks() -> None:
 
 def test_policy_sections_present_are_prefilled() -> None:
     report = _audit({"policies": ["confidentiality", "roles_managers"]})
-    assert report.prefill_of("POL-029").answer == "yes"  # type: ignore[union-attr]
-    assert report.prefill_of("POL-006").answer == "yes"  # type: ignore[union-attr]
-    assert report.prefill_of("POL-004").answer == "no"  # type: ignore[union-attr]
+    assert _prefilled(report, "POL-029").answer == "yes"
+    assert _prefilled(report, "POL-006").answer == "yes"
+    assert _prefilled(report, "POL-004").answer == "no"
 
 
 def test_nothing_is_prefilled_from_sections_the_programme_leaves_out() -> None:
@@ -127,7 +134,7 @@ def test_the_auditors_answer_overrides_the_prefill_and_the_disagreement_is_shown
     report: AuditReport,
 ) -> None:
     seven = report.assessment("who-seven-components")
-    assert report.prefill_of("SEVEN-014").answer == "yes"  # type: ignore[union-attr]
+    assert _prefilled(report, "SEVEN-014").answer == "yes"
     assert seven.item("SEVEN-014").answers == {"auditor": "partly"}
     found = {d.item_id: d for d in report.disagreements}
     assert set(found) == {"SEVEN-014", "WT-006", "POL-032"}
@@ -169,7 +176,7 @@ def test_the_audit_mentions_a_policy_that_keeps_the_serious_mental_illness_groun
     kept = _audit({"policies": ["confidentiality"]})
     ids = [a.id for a in kept.actions]
     assert "workplace-ptsd-program:serious_mental_illness" in ids
-    assert "serious-mental-illness" in kept.prefill_of("POL-032").basis  # type: ignore[union-attr]
+    assert "serious-mental-illness" in _prefilled(kept, "POL-032").basis
     dropped = _audit(
         {"policies": ["confidentiality"]},
         policy={"confidentiality_serious_mental_illness_ground": False},
