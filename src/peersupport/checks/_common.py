@@ -83,13 +83,15 @@ def run_rules(
     **extra: Any,
 ) -> Report:
     """Evaluate a rule set on one subject and assemble the report, waivers applied."""
-    from peersupport.checks._registry import severity_of  # noqa: PLC0415 - registry imports us
-
     findings = ruleset.evaluate(subject, context, subject_id)
-    valid_waivers = coerce_waivers(waivers)
-    findings = apply_waivers(
-        findings, valid_waivers, as_of=context.as_of, strict=strict, severity_of=severity_of
-    )
+    valid_waivers: tuple[Waiver, ...] = ()
+    if waivers is not None:  # the common case in a batch has none: skip the machinery
+        from peersupport.checks._registry import severity_of  # noqa: PLC0415 - registry imports us
+
+        valid_waivers = coerce_waivers(waivers)
+        findings = apply_waivers(
+            findings, valid_waivers, as_of=context.as_of, strict=strict, severity_of=severity_of
+        )
     return report_type(
         findings=findings,
         ruleset_version=ruleset.label,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import cache
 from typing import Any, Final
 
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
@@ -98,27 +99,37 @@ def _selection(s: Supporter, c: CheckContext) -> Evaluation:
     return Evaluation(NOT_MET, "not_met", evidence)
 
 
-def _competencies_assessed(s: Supporter, c: CheckContext) -> Evaluation:
+@cache
+def _domains() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Each competency's domain as a plain dict, and the domain ids in order (built once)."""
     framework = competency_framework()
-    domain_of = framework.domains_by_competency
+    return dict(framework.domains_by_competency), framework.domain_ids
+
+
+def _competencies_assessed(s: Supporter, c: CheckContext) -> Evaluation:
+    domain_of, domains = _domains()
     as_of = c.as_of
-    rated = {domain_of[r.competency] for r in s.competencies if r.rated_on <= as_of}
-    domains = framework.domain_ids
+    rated = set()
+    for r in s.competencies:
+        if r.rated_on <= as_of:
+            rated.add(domain_of[r.competency])
+    if len(rated) == len(domains):
+        return Evaluation(MET, "met", {"assessed": list(domains), "missing": []})
     missing = [d for d in domains if d not in rated]
     evidence = {"assessed": [d for d in domains if d in rated], "missing": missing}
-    if missing:
-        return Evaluation(REVIEW, "missing", evidence)
-    return Evaluation(MET, "met", evidence)
+    return Evaluation(REVIEW, "missing", evidence)
 
 
 def _crisis_training(module_attr: str, role: Role) -> Any:
+    role_name = role.value  # an enum's .value is a slow descriptor: read it once
+
     def check(s: Supporter, c: CheckContext) -> Evaluation:
         if role not in s.roles:
-            return Evaluation(NA, "no_role", {"role": role.value})
+            return Evaluation(NA, "no_role", {"role": role_name})
         module: str = getattr(c.policy, module_attr)
         last = latest_completion(s, module, c)
         evidence = {
-            "role": role.value,
+            "role": role_name,
             "module": module,
             "last_completed": last.isoformat() if last else None,
             "valid_days": c.policy.retraining_interval_days,

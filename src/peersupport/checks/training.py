@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import cache
 from typing import Any, Final
 
 import attrs
@@ -111,26 +112,39 @@ def _month_label(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+@cache
+def _blocks(window_start: int, current: int, step: int) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The first month of each whole block reviewed, and their labels.
+
+    Supporters judged on the same day mostly share a window, so this is computed once per
+    window rather than once per supporter.
+    """
+    starts = tuple(range(window_start, current - step + 1, step))
+    return starts, tuple(_month_label(m) for m in starts)
+
+
 def _debriefs(s: Supporter, c: CheckContext) -> Evaluation:
     if not _active(s, c):
         return Evaluation(NA, "not_active", {})
     assert s.started_on is not None  # noqa: S101 - _active checked it
-    current = _month_index(c.as_of)
+    as_of = c.as_of
+    current = as_of.year * 12 + as_of.month - 1
     # Whole months only: from the first full month of duty up to last month.
     first = _month_index(s.started_on) + (0 if s.started_on.day == 1 else 1)
     step = c.policy.debrief_interval_months
-    window_start = max(first, current - c.policy.debrief_review_months)
-    blocks = [range(m, m + step) for m in range(window_start, current - step + 1, step)]
-    if not blocks:
+    starts, labels = _blocks(max(first, current - c.policy.debrief_review_months), current, step)
+    if not starts:
         return Evaluation(NA, "too_new", {"started_on": s.started_on.isoformat()})
-    as_of = c.as_of
     attended = {d.year * 12 + d.month - 1 for d in s.debriefs_attended if d <= as_of}
-    missed = [_month_label(b.start) for b in blocks if attended.isdisjoint(b)]
-    evidence = {
-        "months_reviewed": [_month_label(b.start) for b in blocks],
-        "missed": missed,
-        "interval_months": step,
-    }
+    if step == 1:
+        missed = [label for m, label in zip(starts, labels, strict=True) if m not in attended]
+    else:
+        missed = [
+            label
+            for m, label in zip(starts, labels, strict=True)
+            if attended.isdisjoint(range(m, m + step))
+        ]
+    evidence = {"months_reviewed": list(labels), "missed": missed, "interval_months": step}
     return Evaluation(NOT_MET if missed else MET, "missed" if missed else "met", evidence)
 
 
@@ -231,6 +245,16 @@ TRAINING: Final[RuleSet[Supporter, CheckContext]] = RuleSet.of(
 )
 
 
+@cache
+def _competency_facts() -> dict[str, tuple[int, str, tuple[str, ...]]]:
+    """Each competency's position, domain and modules, as a plain dict built once."""
+    framework = competency_framework()
+    return {
+        cid: (pos, framework.domain_of(cid), framework.competency(cid).topics)
+        for cid, pos in framework.order.items()
+    }
+
+
 def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[TrainingNeed, ...]:
     """Competencies whose current rating is below the threshold, with the modules that build them.
 
@@ -238,31 +262,30 @@ def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[T
     counts, so any rater who sees a gap raises the need.
     """
     threshold = policy.competency_threshold
+    ratings = supporter.competencies
     # Only a competency with some low rating can be a need: skip the rest up front.
-    low_ids = {
-        r.competency for r in supporter.competencies if r.level < threshold and r.rated_on <= as_of
-    }
+    low_ids = {r.competency for r in ratings if r.level < threshold and r.rated_on <= as_of}
     if not low_ids:
         return ()
     latest: dict[tuple[str, Rater], tuple[date, int]] = {}
-    for r in supporter.competencies:
-        if r.rated_on > as_of or r.competency not in low_ids:
+    for r in ratings:
+        if r.competency not in low_ids or r.rated_on > as_of:
             continue
         key = (r.competency, r.rater)
-        if key not in latest or r.rated_on >= latest[key][0]:
+        seen = latest.get(key)
+        if seen is None or r.rated_on >= seen[0]:
             latest[key] = (r.rated_on, r.level)
     levels: dict[str, list[tuple[int, Rater]]] = {}
     for (comp_id, rater), (_, level) in latest.items():
         levels.setdefault(comp_id, []).append((level, rater))
-    framework = competency_framework()
+    facts = _competency_facts()
     needs = []
-    for comp_id in sorted(levels, key=framework.order.__getitem__):
+    for comp_id in sorted(levels, key=lambda cid: facts[cid][0]):
         rated = levels[comp_id]
         low = min(level for level, _ in rated)
         if low < threshold:
             raters = tuple(sorted({r for level, r in rated if level < threshold}))
-            topics = framework.competency(comp_id).topics
-            domain = framework.domain_of(comp_id)
+            _, domain, topics = facts[comp_id]
             needs.append(TrainingNeed(comp_id, domain, low, threshold, raters, topics))
     return tuple(needs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -25,25 +26,48 @@ def _finding_repr(self: Finding) -> str:
     )
 
 
-@attrs.frozen(eq=True, repr=False)
+def _rule_key(rule: Rule[Any, Any]) -> str:
+    return rule.id
+
+
+# A dict-backed class: its __init__ stores fields straight into the instance dict, about
+# half the cost of a slotted frozen class. A check builds one finding per rule per record,
+# so construction is most of the engine's own overhead in a batch.
+@attrs.frozen(eq=True, repr=False, slots=False)
 class Finding:
     """The result of one rule for one subject.
 
     ``evidence`` holds the plain facts the rule read (ids, dates as ISO strings, counts);
-    ``message`` is filled from a template keyed by ``message_key``, ready for translation.
+    ``message`` is filled from the rule's template keyed by ``message_key``, ready for
+    translation. Only the engine builds findings (``Rule.evaluate`` and the waivers).
     """
 
-    rule: Rule[Any, Any] = attrs.field(eq=False)
+    rule: Rule[Any, Any] = attrs.field(eq=_rule_key)
     outcome: Outcome
-    severity: Severity
     message_key: str
-    evidence: Mapping[str, Any] = attrs.field(hash=False)
+    # Stored as the rule returned it and handed out read-only (see ``evidence``).
+    _evidence: Mapping[str, Any] = attrs.field(alias="evidence", hash=False)
     subject: str | None = None
-    template: str = attrs.field(default="{rule_id}", eq=False)
     waiver: Waiver | None = attrs.field(default=None, eq=False)
     waived_from: Outcome | None = None
 
     __repr__ = _finding_repr
+
+    @property
+    def evidence(self) -> Mapping[str, Any]:
+        """The facts the rule read, read-only."""
+        return MappingProxyType(self._evidence)
+
+    @property
+    def severity(self) -> Severity:
+        """The rule's severity (a waiver changes the outcome, never the severity)."""
+        return self.rule.severity
+
+    @property
+    def template(self) -> str:
+        """The English message template for ``message_key``."""
+        template: str = self.rule.messages[self.message_key]
+        return template
 
     @property
     def rule_id(self) -> str:
@@ -68,7 +92,7 @@ class Finding:
     @property
     def message(self) -> str:
         """The English message, filled from the evidence."""
-        return self.template.format_map(_Ctx(self.evidence, self.rule_id))
+        return self.template.format_map(_Ctx(self._evidence, self.rule_id))
 
     @property
     def message_id(self) -> str:
@@ -82,7 +106,7 @@ class Finding:
         ``peersupport.messages()``).
         """
         template = catalogue.get(self.message_id, self.template)
-        return template.format_map(_Ctx(self.evidence, self.rule_id))
+        return template.format_map(_Ctx(self._evidence, self.rule_id))
 
     @property
     def is_failure(self) -> bool:
@@ -99,7 +123,7 @@ class Finding:
             "message": self.message,
             "message_key": self.message_key,
             "message_id": self.message_id,
-            "evidence": dict(self.evidence),
+            "evidence": dict(self._evidence),
             "citations": [c.to_dict() for c in self.citations],
             "remediation": self.remediation,
             "subject": self.subject,

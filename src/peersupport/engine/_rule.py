@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 import attrs
@@ -61,14 +60,11 @@ class Rule(Generic[S, C]):
     def evaluate(self, subject: S, context: C, subject_id: str | None) -> Finding:
         """Run the check and wrap its evaluation as a finding about ``subject_id``."""
         outcome, key, evidence = self.check(subject, context)
-        template = self.messages.get(key)
-        if template is None:
+        if key not in self.messages:
             msg = f"{self.id} returned message key {key!r} that it does not declare"
             raise KeyError(msg)
         # Positional arguments: this runs once per rule per record.
-        return Finding(
-            self, outcome, self.severity, key, MappingProxyType(evidence), subject_id, template
-        )
+        return Finding(self, outcome, key, evidence, subject_id)
 
     def describe(self) -> dict[str, Any]:
         """The rule's catalogue entry as plain JSON values."""
@@ -128,4 +124,12 @@ class RuleSet(Generic[S, C]):
 
     def evaluate(self, subject: S, context: C, subject_id: str | None) -> tuple[Finding, ...]:
         """Evaluate every rule in order."""
-        return tuple(rule.evaluate(subject, context, subject_id) for rule in self.rules)
+        # The body of Rule.evaluate, inlined: it runs once per rule per record.
+        out = []
+        for rule in self.rules:
+            outcome, key, evidence = rule.check(subject, context)
+            if key not in rule.messages:
+                msg = f"{rule.id} returned message key {key!r} that it does not declare"
+                raise KeyError(msg)
+            out.append(Finding(rule, outcome, key, evidence, subject_id))
+        return tuple(out)
