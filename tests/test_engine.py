@@ -75,6 +75,28 @@ def test_finding_evidence_is_read_only() -> None:
         finding.evidence["n"] = 6  # type: ignore[index]  # proving the mapping is read-only
 
 
+def test_a_rule_set_checks_message_keys_too() -> None:
+    rs = RuleSet.of("x", "1", [_rule(check=lambda _n, _c: Evaluation(Outcome.MET, "other", {}))])
+    with pytest.raises(KeyError, match="TEST-001"):
+        rs.evaluate(1, None, "s")
+
+
+def test_findings_are_equal_only_for_the_same_rule_and_result() -> None:
+    one, two = _rule("TEST-001"), _rule("TEST-002")
+    assert one.evaluate(5, None, "s") == one.evaluate(5, None, "s")
+    assert hash(one.evaluate(5, None, "s")) == hash(one.evaluate(5, None, "s"))
+    assert one.evaluate(5, None, "s") != two.evaluate(5, None, "s")
+    assert one.evaluate(5, None, "s") != one.evaluate(-5, None, "s")
+
+
+def test_a_finding_takes_severity_and_template_from_its_rule() -> None:
+    finding = _rule(severity=Severity.CRITICAL).evaluate(5, None, "s")
+    assert finding.severity is Severity.CRITICAL
+    assert finding.template == "n is {n}"
+    with pytest.raises(AttributeError):
+        finding.outcome = Outcome.NOT_MET  # type: ignore[misc]  # proving findings are frozen
+
+
 def test_report_json_is_canonical_and_sorted() -> None:
     report = ps.check_eligibility(supporter(), as_of=AS_OF)
     text = report.to_json()
