@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any, Final
 
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
-from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
+from peersupport.engine import CheckResult, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model import Role, Supporter, competency_framework
 from peersupport.policy import Policy
 from peersupport.sources import cite
@@ -52,51 +52,49 @@ def latest_completion(supporter: Supporter, module: str, context: CheckContext) 
     return seen[1] if seen else None
 
 
-def _lived_experience(s: Supporter, _c: CheckContext) -> Evaluation:
+def _lived_experience(s: Supporter, _c: CheckContext) -> CheckResult:
     if s.lived_experience is None:
-        return Evaluation(REVIEW, "unknown", {})
+        return (REVIEW, "unknown", {})
     relations = sorted({e.relation.value for e in s.lived_experience})
     if not relations:
-        return Evaluation(NOT_MET, "none", {"relations": relations})
-    return Evaluation(MET, "met", {"relations": relations})
+        return (NOT_MET, "none", {"relations": relations})
+    return (MET, "met", {"relations": relations})
 
 
-def _recovery_path(s: Supporter, _c: CheckContext) -> Evaluation:
+def _recovery_path(s: Supporter, _c: CheckContext) -> CheckResult:
     on_path = s.recovery.on_path if s.recovery else None
     if on_path is None:
-        return Evaluation(REVIEW, "unknown", {"on_path": None})
-    return Evaluation(
-        MET if on_path else NOT_MET, "met" if on_path else "not_met", {"on_path": on_path}
-    )
+        return (REVIEW, "unknown", {"on_path": None})
+    return (MET if on_path else NOT_MET, "met" if on_path else "not_met", {"on_path": on_path})
 
 
-def _self_care(s: Supporter, _c: CheckContext) -> Evaluation:
+def _self_care(s: Supporter, _c: CheckContext) -> CheckResult:
     plan = s.self_care
     has_plan = plan.has_plan if plan else None
     strategies = plan.resilience_strategies if plan else None
     evidence = {"has_plan": has_plan, "resilience_strategies": strategies}
     if has_plan is False or strategies is False:
-        return Evaluation(NOT_MET, "not_met", evidence)
+        return (NOT_MET, "not_met", evidence)
     if has_plan is None or strategies is None:
-        return Evaluation(REVIEW, "unknown", evidence)
-    return Evaluation(MET, "met", evidence)
+        return (REVIEW, "unknown", evidence)
+    return (MET, "met", evidence)
 
 
-def _stress_limits(s: Supporter, _c: CheckContext) -> Evaluation:
+def _stress_limits(s: Supporter, _c: CheckContext) -> CheckResult:
     aware = s.aware_of_stress_limits
     if aware is None:
-        return Evaluation(REVIEW, "unknown", {"aware": None})
-    return Evaluation(MET if aware else NOT_MET, "met" if aware else "not_met", {"aware": aware})
+        return (REVIEW, "unknown", {"aware": None})
+    return (MET if aware else NOT_MET, "met" if aware else "not_met", {"aware": aware})
 
 
-def _selection(s: Supporter, c: CheckContext) -> Evaluation:
+def _selection(s: Supporter, c: CheckContext) -> CheckResult:
     allowed = [m.value for m in c.policy.allowed_selection]
     if s.selection is None:
-        return Evaluation(REVIEW, "unknown", {"selection": None, "allowed": allowed})
+        return (REVIEW, "unknown", {"selection": None, "allowed": allowed})
     evidence = {"selection": s.selection.value, "allowed": allowed}
     if s.selection in c.policy.allowed_selection:
-        return Evaluation(MET, "met", evidence)
-    return Evaluation(NOT_MET, "not_met", evidence)
+        return (MET, "met", evidence)
+    return (NOT_MET, "not_met", evidence)
 
 
 @cache
@@ -106,7 +104,7 @@ def _domains() -> tuple[dict[str, str], tuple[str, ...]]:
     return dict(framework.domains_by_competency), framework.domain_ids
 
 
-def _competencies_assessed(s: Supporter, c: CheckContext) -> Evaluation:
+def _competencies_assessed(s: Supporter, c: CheckContext) -> CheckResult:
     domain_of, domains = _domains()
     as_of = c.as_of
     rated = set()
@@ -114,18 +112,18 @@ def _competencies_assessed(s: Supporter, c: CheckContext) -> Evaluation:
         if r.rated_on <= as_of:
             rated.add(domain_of[r.competency])
     if len(rated) == len(domains):
-        return Evaluation(MET, "met", {"assessed": list(domains), "missing": []})
+        return (MET, "met", {"assessed": list(domains), "missing": []})
     missing = [d for d in domains if d not in rated]
     evidence = {"assessed": [d for d in domains if d in rated], "missing": missing}
-    return Evaluation(REVIEW, "missing", evidence)
+    return (REVIEW, "missing", evidence)
 
 
 def _crisis_training(module_attr: str, role: Role) -> Any:
     role_name = role.value  # an enum's .value is a slow descriptor: read it once
 
-    def check(s: Supporter, c: CheckContext) -> Evaluation:
+    def check(s: Supporter, c: CheckContext) -> CheckResult:
         if role not in s.roles:
-            return Evaluation(NA, "no_role", {"role": role_name})
+            return (NA, "no_role", {"role": role_name})
         module: str = getattr(c.policy, module_attr)
         last = latest_completion(s, module, c)
         evidence = {
@@ -135,10 +133,10 @@ def _crisis_training(module_attr: str, role: Role) -> Any:
             "valid_days": c.policy.retraining_interval_days,
         }
         if last is None:
-            return Evaluation(NOT_MET, "missing", evidence)
+            return (NOT_MET, "missing", evidence)
         if not c.within(last, c.policy.retraining_interval_days):
-            return Evaluation(NOT_MET, "lapsed", evidence)
-        return Evaluation(MET, "met", evidence)
+            return (NOT_MET, "lapsed", evidence)
+        return (MET, "met", evidence)
 
     return check
 

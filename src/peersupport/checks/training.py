@@ -11,7 +11,7 @@ import attrs
 
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
 from peersupport.checks.eligibility import completions, latest_completion
-from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
+from peersupport.engine import CheckResult, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model import (
     Rater,
     Supporter,
@@ -69,27 +69,27 @@ def _active(s: Supporter, c: CheckContext) -> bool:
     return s.started_on is not None and s.started_on <= c.as_of
 
 
-def _mandatory(s: Supporter, c: CheckContext) -> Evaluation:
+def _mandatory(s: Supporter, c: CheckContext) -> CheckResult:
     required = c.policy.mandatory_modules
     seen = completions(s, c)
     done = {m: seen[m][0] if m in seen else None for m in required}
     missing = [m for m, d in done.items() if d is None]
     if not _active(s, c):
         evidence: dict[str, Any] = {"missing": missing, "started_on": None}
-        return Evaluation(MET if not missing else NA, "met" if not missing else "pending", evidence)
+        return (MET if not missing else NA, "met" if not missing else "pending", evidence)
     assert s.started_on is not None  # noqa: S101 - _active checked it
     late = [m for m, d in done.items() if d is not None and d > s.started_on]
     evidence = {"missing": missing, "late": late, "started_on": s.started_on.isoformat()}
     if missing:
-        return Evaluation(NOT_MET, "missing", evidence)
+        return (NOT_MET, "missing", evidence)
     if late:
-        return Evaluation(NOT_MET, "late", evidence)
-    return Evaluation(MET, "met", evidence)
+        return (NOT_MET, "late", evidence)
+    return (MET, "met", evidence)
 
 
-def _retraining(s: Supporter, c: CheckContext) -> Evaluation:
+def _retraining(s: Supporter, c: CheckContext) -> CheckResult:
     if not _active(s, c):
-        return Evaluation(NA, "not_active", {})
+        return (NA, "not_active", {})
     core = training_catalogue().core_ids
     days = [last for module, (_, last) in completions(s, c).items() if module in core]
     last = max(days) if days else None
@@ -98,10 +98,10 @@ def _retraining(s: Supporter, c: CheckContext) -> Evaluation:
         "interval_days": c.policy.retraining_interval_days,
     }
     if last is None:
-        return Evaluation(NOT_MET, "none", evidence)
+        return (NOT_MET, "none", evidence)
     if not c.within(last, c.policy.retraining_interval_days):
-        return Evaluation(NOT_MET, "overdue", evidence)
-    return Evaluation(MET, "met", evidence)
+        return (NOT_MET, "overdue", evidence)
+    return (MET, "met", evidence)
 
 
 def _month_index(d: date) -> int:
@@ -123,9 +123,9 @@ def _blocks(window_start: int, current: int, step: int) -> tuple[tuple[int, ...]
     return starts, tuple(_month_label(m) for m in starts)
 
 
-def _debriefs(s: Supporter, c: CheckContext) -> Evaluation:
+def _debriefs(s: Supporter, c: CheckContext) -> CheckResult:
     if not _active(s, c):
-        return Evaluation(NA, "not_active", {})
+        return (NA, "not_active", {})
     assert s.started_on is not None  # noqa: S101 - _active checked it
     as_of = c.as_of
     current = as_of.year * 12 + as_of.month - 1
@@ -134,7 +134,7 @@ def _debriefs(s: Supporter, c: CheckContext) -> Evaluation:
     step = c.policy.debrief_interval_months
     starts, labels = _blocks(max(first, current - c.policy.debrief_review_months), current, step)
     if not starts:
-        return Evaluation(NA, "too_new", {"started_on": s.started_on.isoformat()})
+        return (NA, "too_new", {"started_on": s.started_on.isoformat()})
     attended = {d.year * 12 + d.month - 1 for d in s.debriefs_attended if d <= as_of}
     if step == 1:
         missed = [label for m, label in zip(starts, labels, strict=True) if m not in attended]
@@ -145,17 +145,17 @@ def _debriefs(s: Supporter, c: CheckContext) -> Evaluation:
             if attended.isdisjoint(range(m, m + step))
         ]
     evidence = {"months_reviewed": list(labels), "missed": missed, "interval_months": step}
-    return Evaluation(NOT_MET if missed else MET, "missed" if missed else "met", evidence)
+    return (NOT_MET if missed else MET, "missed" if missed else "met", evidence)
 
 
-def _family(s: Supporter, c: CheckContext) -> Evaluation:
+def _family(s: Supporter, c: CheckContext) -> CheckResult:
     if s.lived_experience is None:
-        return Evaluation(REVIEW, "unknown", {})
+        return (REVIEW, "unknown", {})
     if not any(e.is_family for e in s.lived_experience):
-        return Evaluation(NA, "not_family", {})
+        return (NA, "not_family", {})
     last = latest_completion(s, c.policy.family_module, c)
     evidence = {"module": c.policy.family_module, "completed": last.isoformat() if last else None}
-    return Evaluation(MET if last else NOT_MET, "met" if last else "missing", evidence)
+    return (MET if last else NOT_MET, "met" if last else "missing", evidence)
 
 
 _TRAIN = "Training"

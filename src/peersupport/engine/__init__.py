@@ -8,10 +8,11 @@ from peersupport.engine._digest import canonical_json, digest_bytes, digest_json
 from peersupport.engine._enums import Outcome, Severity
 from peersupport.engine._finding import Finding
 from peersupport.engine._report import Report
-from peersupport.engine._rule import Evaluation, Rule, RuleSet
+from peersupport.engine._rule import CheckResult, Evaluation, Rule, RuleSet
 from peersupport.engine._waiver import Waiver, apply_waivers, coerce_waivers
 
 __all__ = [
+    "CheckResult",
     "Citation",
     "Evaluation",
     "Finding",
