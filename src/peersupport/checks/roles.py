@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from functools import cache, cached_property
+from itertools import starmap
+from operator import itemgetter
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -198,6 +200,8 @@ class _Pack:
     stance: Mapping[str, Stance]
     group: Mapping[str, str]
     combinations: tuple[tuple[str, frozenset[CueKind], frozenset[CueKind]], ...]
+    # The cues each activity implies ("file_occasionally" -> frequency occasional), if any.
+    implies: Mapping[str, tuple[tuple[CueKind, str], ...]]
 
 
 @cache
@@ -224,48 +228,46 @@ def _pack() -> _Pack:
         combinations=tuple(
             (c.activity, frozenset(c.all_of), frozenset(c.any_of)) for c in phrases.combinations
         ),
+        implies={
+            a.id: tuple((CueKind(k), v) for k, v in a.implies.items())
+            for a in table.activities
+            if a.implies
+        },
     )
 
 
 # --- from text to facts ----------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True)
 class _Match:
-    key: PatternKey
-    first: int
-    last: int
-    span: tuple[int, int]
-    sentence: int
-    negated: bool
-    held: bool
-    # Copies of key[0] and key[1]: read in every loop below.
-    kind: CueKind = attrs.field(init=False)
-    value: str = attrs.field(init=False)
+    """A phrase found in a task's text: its pattern key, tokens, span and scope.
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "kind", self.key[0])
-        object.__setattr__(self, "value", self.key[1])
+    A plain slotted class, not frozen: one is made per phrase found, on the hot path, and
+    none is changed after it is made.
+    """
 
-    def inside(self, other: _Match) -> bool:
-        """Strictly inside ``other``'s tokens."""
-        return (
-            other.first <= self.first
-            and self.last <= other.last
-            and (other.first, other.last) != (self.first, self.last)
-        )
+    __slots__ = ("first", "held", "key", "kind", "last", "negated", "sentence", "span", "value")
 
-    def cue(self, pack: _Pack) -> Cue:
-        return Cue(
-            self.kind,
-            self.value,
-            TEXT,
-            pack.names[self.key],
-            self.span,
-            self.first,
-            self.last,
-            self.sentence,
-        )
+    def __init__(  # noqa: PLR0917 - the fields, in order
+        self,
+        key: PatternKey,
+        first: int,
+        last: int,
+        span: tuple[int, int],
+        sentence: int,
+        negated: bool,  # noqa: FBT001 - a field, given by position or name
+        held: bool,  # noqa: FBT001 - a field, given by position or name
+    ) -> None:
+        self.key = key
+        self.first = first
+        self.last = last
+        self.span = span
+        self.sentence = sentence
+        self.negated = negated
+        self.held = held
+        # Copies of key[0] and key[1]: read in every loop below.
+        self.kind: CueKind = key[0]
+        self.value: str = key[1]
 
 
 def _negated(tokens: Tokens, first: int, last: int, spelled: frozenset[str], absorbed: Any) -> bool:
@@ -283,6 +285,10 @@ def _negated(tokens: Tokens, first: int, last: int, spelled: frozenset[str], abs
     return True
 
 
+# The token flag values that include QUOTED: a set test finds a quoted token in C.
+_QUOTED_FLAGS: Final = frozenset(f for f in range(256) if f & QUOTED)
+
+
 def _never(_j: int) -> bool:
     return False
 
@@ -292,13 +298,24 @@ def _text_matches(text: str, pack: _Pack) -> list[_Match]:
     found = pack.index.find_raw(tokens)
     if not found:
         return []
-    spelled = pack.spelled_negators
-    flags, norms, sentences = tokens.flags, tokens.norms, tokens.sentences
+    flags, sentences = tokens.flags, tokens.sentences
     starts, ends, questions = tokens.starts, tokens.ends, tokens.questions
+    out = []
+    if not any(flags):
+        # No quotation and no negation anywhere (most texts): only a question holds a match.
+        for key, first, last in found:
+            sentence = sentences[first]
+            if sentences[last] == sentence:
+                span = (starts[first], ends[last])
+                held = sentence in questions
+                out.append(_Match(key, first, last, span, sentence, negated=False, held=held))
+        return out
+    spelled = pack.spelled_negators
+    norms = tokens.norms
     absorbing = [
         (first, last, spelled[key])
         for key, first, last in found
-        if key in spelled and not any(f & QUOTED for f in flags[first : last + 1])
+        if key in spelled and _QUOTED_FLAGS.isdisjoint(flags[first : last + 1])
     ]
     absorbed: Callable[[int], bool] = _never
     if absorbing:
@@ -306,14 +323,13 @@ def _text_matches(text: str, pack: _Pack) -> list[_Match]:
         def absorbed(j: int) -> bool:
             return any(a <= j <= b and norms[j] in words for a, b, words in absorbing)
 
-    any_quoted = any(f & QUOTED for f in flags)
-    out = []
+    any_quoted = not _QUOTED_FLAGS.isdisjoint(flags)
     for key, first, last in found:
         sentence = sentences[first]
         if sentences[last] != sentence:
             continue  # a phrase does not run across a sentence or a line break
         held = sentence in questions or (
-            any_quoted and any(f & QUOTED for f in flags[first : last + 1])
+            any_quoted and not _QUOTED_FLAGS.isdisjoint(flags[first : last + 1])
         )
         negated = _negated(tokens, first, last, spelled.get(key, _NO_WORDS), absorbed)
         span = (starts[first], ends[last])
@@ -333,18 +349,31 @@ def _drop_contained(matches: list[_Match], stance: Mapping[str, Stance]) -> list
         if m.kind is CueKind.ACTIVITY and stance[m.value] is Stance.INCONSISTENT:
             out.append(m)
             continue
+        kind, value, first, last = m.kind, m.value, m.first, m.last
         for o in matches:
-            if o.kind is m.kind and o.value != m.value and not o.negated and m.inside(o):
+            if (
+                o.kind is kind
+                and o.first <= first
+                and last <= o.last
+                and (o.first != first or o.last != last)
+                and o.value != value
+                and not o.negated
+            ):  # m lies strictly inside o
                 break
         else:
             out.append(m)
     return out
 
 
-def _combine(matches: list[_Match], pack: _Pack) -> list[_Match]:
-    """Join the parts of a combination found in one sentence into an activity."""
-    extra = []
+def _combine(matches: list[_Match], pack: _Pack, kinds: set[CueKind]) -> list[_Match]:
+    """Join the parts of a combination found in one sentence into an activity.
+
+    ``kinds`` holds (at least) the kinds of ``matches``.
+    """
+    extra: list[_Match] = []
     for activity, all_of, any_of in pack.combinations:
+        if not all_of <= kinds:
+            continue  # a part is missing from the whole text, so from every sentence
         by_sentence: dict[int, list[_Match]] = {}
         for m in matches:
             usable = not m.negated or m.kind in _INFORMATION
@@ -407,57 +436,118 @@ def _drop_voiced_outputs(matches: list[_Match], pack: _Pack) -> list[_Match]:
     ]
 
 
-def _text_facts(text: str, pack: _Pack) -> tuple[list[Cue], list[Cue], list[Cue], list[Cue]]:
-    """Positive, held, negated and others' cues found in a description."""
+# A cue before it is made an object: Cue's fields, in order. Most verdicts are remembered
+# decisions that read only kind, value and origin, so the hot path works on these tuples and
+# makes the Cue objects only when the facts themselves are wanted.
+_Row = tuple[CueKind, str, str, str | None, tuple[int, int] | None, int, int, int]
+# Positive, held, negated and others' rows.
+_Rows = tuple[list[_Row], list[_Row], list[_Row], list[_Row]]
+
+
+def _row(m: _Match, pack: _Pack) -> _Row:
+    if m.key[2] < 0:
+        return (m.kind, m.value, TEXT, f"combination.{m.value}", m.span, m.first, m.last, -1)
+    return (m.kind, m.value, TEXT, pack.names[m.key], m.span, m.first, m.last, m.sentence)
+
+
+def _text_rows(text: str, pack: _Pack) -> _Rows:
+    """Positive, held, negated and others' cues found in a description, as rows."""
     matches = _text_matches(text, pack)
     if not matches:
         return [], [], [], []
-    matches, others = _split_actors(matches)
-    matches = _drop_voiced_outputs(_drop_contained(matches, pack.stance), pack)
-    matches += _combine(matches, pack)
-    positive: list[Cue] = []
-    held: list[Cue] = []
-    negated: list[Cue] = []
+    # The kinds found: a step whose kinds are absent changes nothing and is skipped (each
+    # step only removes matches, so what is absent here is absent after it too).
+    kinds = {m.kind for m in matches}
+    others: list[_Match] = []
+    if CueKind.ACTOR in kinds:
+        matches, others = _split_actors(matches)
+    if len(kinds) < len(matches):  # containment needs two of one kind
+        matches = _drop_contained(matches, pack.stance)
+    if CueKind.OUTPUT_TO_STAFF in kinds:
+        matches = _drop_voiced_outputs(matches, pack)
+    matches += _combine(matches, pack, kinds)
+    positive: list[_Row] = []
+    held: list[_Row] = []
+    negated: list[_Row] = []
     for m in matches:
         kind = m.kind
         if kind is CueKind.ACTOR:
             continue
         if m.negated and kind not in _INFORMATION:
-            negated.append(_cue(m, pack))
+            negated.append(_row(m, pack))
         elif m.held:
             # Quoted or asked about: an inconsistent act is held for review; anything
             # else in quotation or a question is not the supporter's own account.
             if kind is CueKind.ACTIVITY and pack.stance[m.value] is not Stance.CONSISTENT:
-                held.append(_cue(m, pack))
+                held.append(_row(m, pack))
         else:
-            positive.append(_cue(m, pack))
-    return positive, held, negated, [_cue(m, pack) for m in others]
+            positive.append(_row(m, pack))
+    return positive, held, negated, [_row(m, pack) for m in others]
 
 
-def _cue(m: _Match, pack: _Pack) -> Cue:
-    if m.key[2] < 0:
-        return Cue(m.kind, m.value, TEXT, f"combination.{m.value}", m.span, m.first, m.last)
-    return m.cue(pack)
-
-
-def _field_cues(task: Task, pack: _Pack) -> list[Cue]:
-    cues = []
+def _field_rows(task: Task) -> list[_Row]:
+    rows: list[_Row] = []
     if task.activity is not None:
-        cues.append(Cue(CueKind.ACTIVITY, task.activity, FIELD, "activity"))
+        rows.append((CueKind.ACTIVITY, task.activity, FIELD, "activity", None, -1, -1, -1))
     if task.requested_by is not None:
-        cues.append(Cue(CueKind.REQUESTED_BY, task.requested_by.value, FIELD, "requested_by"))
+        value = task.requested_by.value
+        rows.append((CueKind.REQUESTED_BY, value, FIELD, "requested_by", None, -1, -1, -1))
     if task.frequency is not None:
-        cues.append(Cue(CueKind.FREQUENCY, task.frequency.value, FIELD, "frequency"))
+        value = task.frequency.value
+        rows.append((CueKind.FREQUENCY, value, FIELD, "frequency", None, -1, -1, -1))
     if task.reason is not None:
-        cues.append(Cue(CueKind.REASON, task.reason.value, FIELD, "reason"))
+        rows.append((CueKind.REASON, task.reason.value, FIELD, "reason", None, -1, -1, -1))
     if task.output_to_staff is not None:
         value = "yes" if task.output_to_staff else "no"
-        cues.append(Cue(CueKind.OUTPUT_TO_STAFF, value, FIELD, "output_to_staff"))
+        rows.append((CueKind.OUTPUT_TO_STAFF, value, FIELD, "output_to_staff", None, -1, -1, -1))
     if task.peer_reservations is not None:
         value = "yes" if task.peer_reservations else "no"
-        cues.append(Cue(CueKind.RESERVATIONS, value, FIELD, "peer_reservations"))
-    del pack
-    return cues
+        rows.append((CueKind.RESERVATIONS, value, FIELD, "peer_reservations", None, -1, -1, -1))
+    return rows
+
+
+def _fact_rows(task: Task, text: str | None = None) -> _Rows:
+    """The rows of :func:`task_facts`: positive, held, negated and others'."""
+    pack = _pack()
+    positive = _field_rows(task)
+    held: list[_Row] = []
+    negated: list[_Row] = []
+    others: list[_Row] = []
+    description = task.description if text is None else text
+    if description:
+        p, held, negated, others = _text_rows(description, pack)
+        positive += p
+    activity = CueKind.ACTIVITY
+    activities = [r[1] for r in positive if r[0] is activity]
+    if not activities and not held:
+        implied = None
+        if task.topic is not None:
+            implied = pack.table.topic_activities.get(task.topic)
+        if implied is not None:
+            positive.append((activity, implied, "topic", "topic", None, -1, -1, -1))
+            activities.append(implied)
+        elif any(
+            r[0] is CueKind.REQUESTED_BY and r[1] == "peer" and r[2] == TEXT for r in positive
+        ):
+            # Something the peer asked for, that no phrase names: help at their request.
+            positive.append((activity, "help_at_request", "request", None, None, -1, -1, -1))
+            activities.append("help_at_request")
+    implies = pack.implies
+    for value in activities:
+        implied_cues = implies.get(value)
+        if implied_cues:
+            positive += [(k, v, "activity", value, None, -1, -1, -1) for k, v in implied_cues]
+    return positive, held, negated, others
+
+
+def _facts_of(rows: _Rows) -> TaskFacts:
+    positive, held, negated, others = rows
+    return TaskFacts(
+        tuple(starmap(Cue, positive)),
+        tuple(starmap(Cue, held)),
+        tuple(starmap(Cue, negated)),
+        tuple(starmap(Cue, others)),
+    )
 
 
 def task_facts(task: Task, text: str | None = None) -> TaskFacts:
@@ -465,33 +555,7 @@ def task_facts(task: Task, text: str | None = None) -> TaskFacts:
 
     ``text`` defaults to the task's description.
     """
-    pack = _pack()
-    positive = _field_cues(task, pack)
-    held: list[Cue] = []
-    negated: list[Cue] = []
-    others: list[Cue] = []
-    description = task.description if text is None else text
-    if description:
-        p, held, negated, others = _text_facts(description, pack)
-        positive += p
-    has_activity = any(c.kind is CueKind.ACTIVITY for c in positive)
-    if not has_activity and not held:
-        implied = None
-        if task.topic is not None:
-            implied = pack.table.topic_activities.get(task.topic)
-        if implied is not None:
-            positive.append(Cue(CueKind.ACTIVITY, implied, "topic", "topic"))
-        elif any(
-            c.kind is CueKind.REQUESTED_BY and c.value == "peer" and c.origin == TEXT
-            for c in positive
-        ):
-            # Something the peer asked for, that no phrase names: help at their request.
-            positive.append(Cue(CueKind.ACTIVITY, "help_at_request", "request"))
-    for cue in list(positive):
-        if cue.kind is CueKind.ACTIVITY:
-            for kind, value in pack.table.by_id[cue.value].implies.items():
-                positive.append(Cue(CueKind(kind), value, "activity", cue.value))
-    return TaskFacts(tuple(positive), tuple(held), tuple(negated), tuple(others))
+    return _facts_of(_fact_rows(task, text))
 
 
 # --- the rules -------------------------------------------------------------------------------
@@ -995,10 +1059,10 @@ class RoleVerdict:
     _summary: _Summary = attrs.field(alias="summary")
     task_id: str | None
     policy_digest: str
-    # The findings, or the facts and context to build them from when first asked for:
-    # most callers of a hot path read only the verdict.
+    # The findings, or the facts (as rows, see ``_Row``) and context to build them from when
+    # first asked for: most callers of a hot path read only the verdict.
     _findings: tuple[Finding, ...] | None = attrs.field(default=None, eq=False, alias="findings")
-    _facts: TaskFacts | None = attrs.field(default=None, eq=False, alias="facts")
+    _facts: _Rows | None = attrs.field(default=None, eq=False, alias="facts")
     _context: RoleContext | None = attrs.field(default=None, eq=False, alias="context")
 
     ruleset_version: ClassVar[str] = ROLES.label
@@ -1012,7 +1076,7 @@ class RoleVerdict:
             return self._findings
         assert self._facts is not None  # noqa: S101 - _assess always gives one or the other
         assert self._context is not None  # noqa: S101 - given with the facts
-        return _findings(self._facts, self._context)
+        return _findings(_facts_of(self._facts), self._context)
 
     @property
     def verdict(self) -> Consistency:
@@ -1168,12 +1232,16 @@ def _summarise(findings: Sequence[Finding], facts: TaskFacts) -> _Summary:
     )
 
 
-def _signature(facts: TaskFacts) -> tuple[Any, ...]:
+_KIND_VALUE_ORIGIN: Final = itemgetter(0, 1, 2)
+_KIND_VALUE: Final = itemgetter(0, 1)
+
+
+def _signature(rows: _Rows) -> tuple[Any, ...]:
     """What the rules read of the facts: every cue but its pattern and span."""
     return (
-        tuple((c.kind, c.value, c.origin) for c in facts.positive),
-        tuple((c.kind, c.value) for c in facts.held),
-        tuple((c.kind, c.value) for c in facts.negated),
+        tuple(map(_KIND_VALUE_ORIGIN, rows[0])),
+        tuple(map(_KIND_VALUE, rows[1])),
+        tuple(map(_KIND_VALUE, rows[2])),
     )
 
 
@@ -1188,11 +1256,12 @@ def _assess(task: Task, context: RoleContext) -> RoleVerdict:
     if task.description:
         # The decision depends only on what the rules read, so it is remembered per
         # signature; the findings, which hold this text's spans, are built when asked for.
-        facts = task_facts(task)
-        signature = (digest, _signature(facts))
+        rows = _fact_rows(task)
+        signature = (digest, _signature(rows))
         summary = _summaries.get(signature)
         if summary is not None:
-            return RoleVerdict(summary, task.id, digest, facts=facts, context=context)
+            return RoleVerdict(summary, task.id, digest, facts=rows, context=context)
+        facts = _facts_of(rows)
         findings = _findings(facts, context)
         summary = _summarise(findings, facts)
         _remember(_summaries, signature, summary)

@@ -44,6 +44,7 @@ _NEGATORS: Final = NEGATORS | {"n't"}
 # of sentences. Line breaks are found from the gaps between tokens.
 _EVENTS: Final = _QUOTES | _NEGATORS | _SENTENCE_END
 _NT: Final = "n't"
+_NO_QUESTIONS: Final[frozenset[int]] = frozenset()
 
 
 def _split_contractions(
@@ -116,24 +117,30 @@ def tokenize_fast(text: str) -> Tokens:  # noqa: C901, PLR0912, PLR0915 - one st
     if text.isascii() and _SEPARATORS.search(text) is None:
         # ASCII lower-casing keeps every length and token boundary, so splitting the
         # lowered text gives the norms at once; punctuation reads the same either way.
-        parts = _SPLIT_ASCII.split(text.lower())
+        folded = text.lower()
+        parts = _SPLIT_ASCII.split(folded)
         norms = parts[1::2]
         raws = norms  # the same list: _split_contractions keeps them equal
     else:
+        folded = text.casefold().replace("’", "'")
         parts = _SPLIT.split(text)
         raws = parts[1::2]
         norms = [r.casefold() for r in raws]
         if "’" in text:
             norms = [w.replace("’", "'") for w in norms]
     if not raws:
-        return Tokens(text, [], [], [], bytearray(), [], frozenset())
+        return Tokens(text, [], [], [], bytearray(), [], _NO_QUESTIONS)
     offsets = list(accumulate(map(len, parts), initial=0))
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
     gaps = parts[0:-1:2]
-    if _NT in text.casefold().replace("’", "'"):
+    if _NT in folded:
         _split_contractions(raws, norms, starts, ends, gaps)
     n = len(norms)
+    if _EVENTS.isdisjoint(norms) and "\n" not in text:
+        # Nothing changes the state (no quotation mark, negator, sentence end or line
+        # break): one sentence, no flags. Most short texts read so.
+        return Tokens(text, norms, starts, ends, bytearray(n), [0] * n, _NO_QUESTIONS)
     breaks = {i for i in range(1, n) if "\n" in gaps[i]} if "\n" in text else set()
     events = [i for i, w in enumerate(norms) if w in _EVENTS]
     if breaks:

@@ -15,6 +15,9 @@ cost grows with the text, not with the number of patterns.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from functools import reduce
+from itertools import repeat
+from operator import or_
 from typing import Any, Final, Generic, TypeVar
 
 import attrs
@@ -105,36 +108,102 @@ class PhraseMatch(Generic[K]):
     question: bool
 
 
-def _match_at(tokens: Tokens, i: int, elements: tuple[Element, ...]) -> int:
-    """Index of the last token matched from ``i``, or -1. Tries longest first.
+# A compiled pattern element after the head: its words (empty for ``*``), whether it takes
+# any token, and whether it is optional.
+_Step = tuple[frozenset[str], bool, bool]
+_NO_WORDS: Final[frozenset[str]] = frozenset()
 
-    Inside a pattern, a negating word the pattern does not ask for is stepped over, so
-    "is not schizophrenic" is found by "is schizophrenic" (and reported as negated).
+
+def _steps(elements: Sequence[Element]) -> tuple[_Step, ...]:
+    return tuple(
+        (_NO_WORDS if e.words is None else e.words, e.words is None, e.optional) for e in elements
+    )
+
+
+def _walk(  # noqa: C901 - one loop, unrolled for speed
+    norms: list[str], flags: bytearray, steps: tuple[_Step, ...], pos: int, k: int
+) -> int:
+    """Index of the last token ``steps[k:]`` match from ``pos`` on, or -1.
+
+    Depth first, as the pattern reads: a token that matches a step is taken first, then an
+    optional step is skipped, then a negating word the step does not ask for is stepped
+    over, so "is not schizophrenic" is found by "is schizophrenic" (and reported as
+    negated). Every step here follows the head, so a negator may always be stepped over.
+    Only a choice between two of these recurses; the last one open is taken in the loop,
+    so a required word (most steps) costs no call.
     """
-    norms = tokens.norms
-    flags = tokens.flags
     n = len(norms)
-
-    def walk(pos: int, k: int) -> int:
-        if k == len(elements):
-            return pos - 1
-        element = elements[k]
-        if pos < n and (element.words is _ANY or norms[pos] in element.words):
-            found = walk(pos + 1, k + 1)
+    m = len(steps)
+    while k < m:
+        words, anything, optional = steps[k]
+        if pos >= n:
+            if not optional:
+                return -1
+            k += 1  # only skipping is left
+            continue
+        negator = flags[pos] & NEGATOR
+        if anything or norms[pos] in words:
+            if not (optional or negator):
+                pos += 1
+                k += 1
+                continue
+            found = _walk(norms, flags, steps, pos + 1, k + 1)
             if found >= 0:
                 return found
-        if element.optional:
-            found = walk(pos, k + 1)
+        if optional:
+            if not negator:
+                k += 1
+                continue
+            found = _walk(norms, flags, steps, pos, k + 1)
             if found >= 0:
                 return found
-        if k and pos < n and flags[pos] & NEGATOR:
-            return walk(pos + 1, k)
-        return -1
-
-    return walk(i, 0)
+        if not negator:
+            return -1
+        pos += 1
+    return pos - 1
 
 
 _Variant = tuple[Any, tuple[Element, ...], frozenset[str], tuple[frozenset[str], ...]]
+# A variant as the scan reads it: its key, the bits of the required word sets it needs (see
+# ``PhraseIndex._masks``), its steps after the head, and the words it spells out.
+_Compiled = tuple[Any, int, tuple[_Step, ...], frozenset[str]]
+
+
+def _compile(
+    by_head: Mapping[str, tuple[_Variant, ...]],
+) -> tuple[dict[str, tuple[_Compiled, ...]], dict[str, int]]:
+    """The variants by head word as the scan reads them, and each word's required-set bits.
+
+    Every distinct required word set gets one bit; a word's mask has the bits of the sets it
+    belongs to, so the words of a text OR-ed together say at once which sets it meets.
+    """
+    bits: dict[frozenset[str], int] = {}
+    masks: dict[str, int] = {}
+    steps: dict[tuple[Element, ...], tuple[_Step, ...]] = {}
+    compiled: dict[str, tuple[_Compiled, ...]] = {}
+    for word, variants in by_head.items():
+        out: list[_Compiled] = []
+        for key, elements, spelled, required in variants:
+            head = elements[0]
+            if head.optional or head.words is None:
+                raise PatternError("a variant must begin with a required word")
+            if word not in head.words:
+                continue  # it could never match from this word
+            need = 0
+            for words in required:
+                bit = bits.get(words)
+                if bit is None:
+                    bit = bits[words] = 1 << len(bits)
+                    for w in words:
+                        masks[w] = masks.get(w, 0) | bit
+                need |= bit
+            rest = steps.get(elements)
+            if rest is None:
+                rest = steps[elements] = _steps(elements[1:])
+            out.append((key, need, rest, spelled))
+        if out:
+            compiled[word] = tuple(out)
+    return compiled, masks
 
 
 @attrs.frozen(eq=False)
@@ -147,6 +216,15 @@ class PhraseIndex(Generic[K]):
 
     _by_head: Mapping[str, tuple[_Variant, ...]]
     size: int
+    # Derived from ``_by_head`` once: the variants as the scan reads them, and each word's
+    # bits of the required word sets (``_compile``).
+    _compiled: Mapping[str, tuple[_Compiled, ...]] = attrs.field(init=False, repr=False)
+    _masks: Mapping[str, int] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        compiled, masks = _compile(self._by_head)
+        object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_masks", masks)
 
     @classmethod
     def build(
@@ -180,27 +258,38 @@ class PhraseIndex(Generic[K]):
                     by_head.setdefault(word, []).append((key, variant, spelled, required))
         return cls({w: tuple(v) for w, v in by_head.items()}, size)
 
-    def _scan(self, tokens: Tokens) -> list[tuple[K, int, int, frozenset[str]]]:
+    def _scan(  # noqa: C901 - the hot loop, kept flat
+        self, tokens: Tokens
+    ) -> list[tuple[K, int, int, frozenset[str]]]:
         out: list[tuple[K, int, int, frozenset[str]]] = []
-        by_head = self._by_head
+        compiled = self._compiled
         norms = tokens.norms
-        present = frozenset(norms)
+        flags = tokens.flags
+        # The required word sets this text meets, as bits: a variant needing a set it does
+        # not meet is ruled out without a comparison.
+        have = reduce(or_, map(self._masks.get, set(norms), repeat(0)), 0)
         covered: dict[K, int] = {}
         for i, norm in enumerate(norms):
-            candidates = by_head.get(norm)
-            if not candidates:
+            candidates = compiled.get(norm)
+            if candidates is None:
                 continue
-            best: dict[K, tuple[int, frozenset[str]]] = {}
-            for key, elements, spelled, required in candidates:
-                for words in required:
-                    if present.isdisjoint(words):
-                        break
+            best: dict[K, tuple[int, frozenset[str]]] | None = None
+            for key, need, steps, spelled in candidates:
+                if need & have != need:
+                    continue
+                last = _walk(norms, flags, steps, i + 1, 0)
+                if last < 0:
+                    continue
+                if best is None:
+                    best = {key: (last, spelled)}
                 else:
-                    last = _match_at(tokens, i, elements)
-                    if last > best.get(key, (-1, spelled))[0]:
+                    known = best.get(key)
+                    if known is None or last > known[0]:
                         best[key] = (last, spelled)
+            if best is None:
+                continue
             for key, (last, spelled) in best.items():
-                if last < 0 or covered.get(key, -1) >= last:
+                if covered.get(key, -1) >= last:
                     continue
                 covered[key] = last
                 out.append((key, i, last, spelled))
