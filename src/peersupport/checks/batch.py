@@ -34,7 +34,7 @@ from peersupport.checks.eligibility import ELIGIBILITY
 from peersupport.checks.language import LanguageFinding, check_language
 from peersupport.checks.programme import ProgrammeReport, check_program
 from peersupport.checks.roles import RoleVerdict, assess_task
-from peersupport.checks.training import TRAINING, TrainingReport, training_needs
+from peersupport.checks.training import TrainingReport, training_report
 from peersupport.engine import Report, Waiver, coerce_waivers
 from peersupport.model import FrozenModel, Supporter
 from peersupport.model.activity import ActivityLog
@@ -172,7 +172,7 @@ def check_eligibility_many(
     valid = coerce_waivers(waivers)
 
     def check(s: Supporter) -> Report:
-        return run_rules(ELIGIBILITY, s, s.id, context, waivers=valid, strict=strict)
+        return run_rules(ELIGIBILITY, s, s.id, context, waivers=valid or None, strict=strict)
 
     return _run(Supporter, supporters, "supporter", on_error, check)
 
@@ -191,18 +191,7 @@ def check_training_many(
     valid = coerce_waivers(waivers)
 
     def check(s: Supporter) -> TrainingReport:
-        report = run_rules(
-            TRAINING,
-            s,
-            s.id,
-            context,
-            waivers=valid,
-            strict=strict,
-            report_type=TrainingReport,
-            training_needs=training_needs(s, context.policy, context.as_of),
-        )
-        assert isinstance(report, TrainingReport)  # noqa: S101 - report_type guarantees it
-        return report
+        return training_report(s, context, waivers=valid or None, strict=strict)
 
     return _run(Supporter, supporters, "supporter", on_error, check)
 

@@ -21,7 +21,14 @@ from peersupport.model import (
 from peersupport.policy import Policy
 from peersupport.sources import cite
 
-__all__ = ["TRAINING", "TrainingNeed", "TrainingReport", "check_training", "training_needs"]
+__all__ = [
+    "TRAINING",
+    "TrainingNeed",
+    "TrainingReport",
+    "check_training",
+    "training_needs",
+    "training_report",
+]
 
 MET, NOT_MET, REVIEW, NA = (
     Outcome.MET,
@@ -304,7 +311,17 @@ def check_training(
     ``policy.competency_threshold`` to the catalogue modules that build it.
     """
     subject = coerce_model(Supporter, supporter, "supporter")
-    context = make_context(policy, as_of)
+    return training_report(subject, make_context(policy, as_of), waivers=waivers, strict=strict)
+
+
+def training_report(
+    subject: Supporter,
+    context: CheckContext,
+    *,
+    waivers: Iterable[Waiver | Mapping[str, Any]] | None,
+    strict: bool,
+) -> TrainingReport:
+    """The training rules and needs of a validated supporter (shared with the batch form)."""
     report = run_rules(
         TRAINING,
         subject,
