@@ -110,6 +110,16 @@ def test_a_risk_to_life_that_is_imminent_or_unknown_is_never_maintained(
     assert _decide(risky, policy, day).action.value != "maintain"
 
 
+@given(disclosure_dicts(), st.sampled_from(values(Imminence)), policy_dicts(), decision_days())
+def test_a_suicide_plan_or_means_is_never_maintained_under_any_pack(
+    data: dict[str, Any], imminence: str, policy: dict[str, Any], day: date
+) -> None:
+    # Whatever the imminence: a plan or means moves the response to consult or break.
+    plan = RiskIndicator.SUICIDE_PLAN_OR_MEANS.value
+    risky = {**data, "indicators": sorted({*data["indicators"], plan}), "imminence": imminence}
+    assert _decide(risky, policy, day).action.value != "maintain"
+
+
 @given(
     disclosure_dicts(),
     st.sampled_from(sorted(RISK_TO_LIFE)),
