@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +15,8 @@ from peersupport.text import (
     compile_pattern,
     tokenize,
 )
+from peersupport.text._tokens import Tokens
+from peersupport.text._tokens import tokenize as reference_tokenize
 
 LEXICON = {"administer": ["administers", "administered", "administering"]}
 
@@ -44,6 +48,18 @@ def test_negation_reaches_to_the_end_of_the_clause() -> None:
     tokens = tokenize("She does not take meds, but he takes them.")
     negated = [n for n, f in zip(tokens.norms, tokens.flags, strict=True) if f & NEGATED]
     assert negated == ["take", "meds"]
+
+
+@pytest.mark.parametrize("tokenizer", [tokenize, reference_tokenize])
+def test_and_before_a_pronoun_or_auxiliary_starts_a_new_clause(
+    tokenizer: Callable[[str], Tokens],
+) -> None:
+    tokens = tokenizer("He is not sleeping and is schizophrenic.")
+    negated = [n for n, f in zip(tokens.norms, tokens.flags, strict=True) if f & NEGATED]
+    assert negated == ["sleeping", "and"]
+    joined = tokenizer("She is not lazy and manipulative.")
+    negated = [n for n, f in zip(joined.norms, joined.flags, strict=True) if f & NEGATED]
+    assert negated == ["lazy", "and", "manipulative"]
 
 
 def test_quotation_marks_scope() -> None:

@@ -16,6 +16,7 @@ from typing import Final
 
 from peersupport.text._tokens import (
     _CLAUSE_END,
+    _CLAUSE_STARTERS,
     _CONTRACTION_BASES,
     _DOUBLE_QUOTES,
     _NEGATION_REACH,
@@ -82,12 +83,14 @@ def _split_contractions(
 def _negate(norms: list[str], raws: list[str], flags: bytearray, breaks: set[int], i: int) -> None:
     """Mark the words a negator at ``i`` reaches.
 
-    It reaches up to the end of its clause, a line break, the next negator, or the reach,
-    whichever comes first; quotation marks do not count.
+    It reaches up to the end of its clause (a clause may also begin at "and" followed by a
+    pronoun or auxiliary), a line break, the next negator, or the reach, whichever comes
+    first; quotation marks do not count.
     """
     left = _NEGATION_REACH
     j = i + 1
     n = len(norms)
+    previous = norms[i]
     while left and j < n and j not in breaks:
         word = norms[j]
         if raws[j] in _QUOTES:
@@ -95,8 +98,11 @@ def _negate(norms: list[str], raws: list[str], flags: bytearray, breaks: set[int
             continue
         if word in _CLAUSE_END or word in _NEGATORS:
             return
+        if previous == "and" and word in _CLAUSE_STARTERS:
+            return
         flags[j] |= NEGATED
         left -= 1
+        previous = word
         j += 1
 
 

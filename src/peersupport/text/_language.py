@@ -33,7 +33,7 @@ from peersupport.text._language_pack import (
     LanguageRuleSpec,
 )
 from peersupport.text._phrases import compile_pattern
-from peersupport.text._tokens import NEGATED, NEGATOR, NEGATORS, QUOTED, Tokens
+from peersupport.text._tokens import _CLAUSE_END, NEGATED, NEGATOR, NEGATORS, QUOTED, Tokens
 
 __all__ = [
     "PACKS",
@@ -307,6 +307,20 @@ class LanguageEngine:
         hits.sort(key=lambda h: (h.span, h.rule.id))
         return tokens, hits
 
+    @staticmethod
+    def _asked(tokens: Tokens, asks: list[int], first: int, sentence: int) -> bool:
+        """Whether an indirect-question cue earlier in the sentence reaches the match.
+
+        A cue such as "she asked whether" covers its own clause, up to the next clause end.
+        """
+        norms, sentences = tokens.norms, tokens.sentences
+        return any(
+            b < first
+            and sentences[b] == sentence
+            and not any(norms[k] in _CLAUSE_END for k in range(b + 1, first))
+            for b in asks
+        )
+
     def _contexts(
         self,
         tokens: Tokens,
@@ -329,9 +343,7 @@ class LanguageEngine:
             if any(f & QUOTED for f in window):
                 found.append(LanguageContext.QUOTED)
         sentence = tokens.sentences[first]
-        if tokens.is_question(first) or (
-            asks and any(b < first and tokens.sentences[b] == sentence for b in asks)
-        ):
+        if tokens.is_question(first) or (asks and self._asked(tokens, asks, first, sentence)):
             found.append(LanguageContext.QUESTION)
         if cues and any(
             a <= first <= b + _SELF_REACH and tokens.sentences[a] == sentence for a, b in cues

@@ -24,6 +24,38 @@ _NEGATION_REACH: Final = 5
 _CLAUSE_END: Final = frozenset(
     {".", "!", "?", ";", ":", ",", "…", "but", "although", "though", "however", "whereas", "yet"}
 )
+# After "and", these words start a new clause ("he is not sleeping and is ..."), so a
+# negation stops there; "and" before anything else joins words inside the clause ("not
+# lazy and manipulative").
+_CLAUSE_STARTERS: Final = frozenset(
+    {
+        "i",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "it",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "seems",
+        "seemed",
+        "says",
+        "said",
+    }
+)
 NEGATORS: Final = frozenset(
     {
         "not",
@@ -102,6 +134,7 @@ class _Builder:
     in_double: bool = False
     in_single: bool = False
     negation_left: int = 0
+    previous: str = ""  # the last word scope() saw
 
     def push(self, norm: str, start: int, end: int, flag: int) -> None:
         self.norms.append(norm)
@@ -139,8 +172,12 @@ class _Builder:
             flag |= NEGATOR
             self.negation_left = _NEGATION_REACH
         elif self.negation_left:
-            flag |= NEGATED
-            self.negation_left -= 1
+            if self.previous == "and" and norm in _CLAUSE_STARTERS:
+                self.negation_left = 0  # a new clause begins: the negation ends
+            else:
+                flag |= NEGATED
+                self.negation_left -= 1
+        self.previous = norm
         return flag
 
     def build(self) -> Tokens:
