@@ -31,6 +31,13 @@ def _h(**kw: Any) -> dict[str, Any]:
         ("Which condition do you have?", "diagnosis"),
         ("Tell us about your mental health history.", "diagnosis"),
         ("Are you bipolar?", "diagnosis"),
+        ("What is your condition?", "diagnosis"),
+        ("Do you have any mental health problems?", "diagnosis"),
+        ("Have you been to rehab?", "treatment_history"),
+        ("Have you ever been in a psych ward?", "hospitalisation"),
+        ("Which medication do you take?", "medication"),
+        ("What meds are you on?", "medication"),
+        ("What psychiatric drugs have you taken?", "medication"),
         ("What treatment have you had?", "treatment_history"),
         ("Have you ever been in therapy?", "treatment_history"),
         ("Are you seeing a psychiatrist at the moment?", "treatment_history"),
@@ -71,6 +78,8 @@ def test_questions_about_health_are_flagged_with_their_category(
         "What did you learn through your own experience of distress and recovery?",
         "Have you done anything similar to peer support before?",
         "What conditions of work would help you do this job well?",
+        "What drugs do you think the peers you support use most?",
+        "What are your expectations of the working conditions?",
     ],
 )
 def test_questions_about_experience_and_the_role_are_not_flagged(question: str) -> None:
