@@ -652,3 +652,16 @@ def test_a_remembered_decision_builds_the_same_reasons_later() -> None:
     assert lazy == eager
     assert lazy.reasons == eager.reasons
     assert lazy.to_json() == eager.to_json()
+
+
+def test_matched_phrases_are_quoted_from_the_text_the_caller_passes() -> None:
+    text = "I hand out the meds at night and file reports on the peer for staff."
+    verdict = assess_task(text)
+    phrases = verdict.matched_phrases(text)
+    assert ("ROLE-001", "activity.administer_medication.2", (2, 19), "hand out the meds") in phrases
+    assert all(text[a:b] == phrase for _, _, (a, b), phrase in phrases)
+    assert "hand out" not in repr(verdict)
+    assert "hand out" not in verdict.to_json()
+    with pytest.raises(ps.InvalidInput, match="text"):
+        verdict.matched_phrases(text[:10])
+    assert assess_task({"activity": "accompany"}).matched_phrases("") == ()

@@ -1130,6 +1130,29 @@ class RoleVerdict:
         """The findings that make the task inconsistent."""
         return tuple(f for f in self.reasons if f.outcome is NOT_MET)
 
+    def matched_phrases(self, text: str) -> tuple[tuple[str, str, tuple[int, int], str], ...]:
+        """The phrases each reason matched, quoted from ``text``, the description you assessed.
+
+        Each entry is ``(rule_id, pattern, span, phrase)``, in the order of the reasons. The
+        verdict keeps only spans, never the text, so the caller supplies it; a text that does
+        not cover a span is refused rather than quoted wrongly.
+        """
+        if not isinstance(text, str):
+            raise InvalidInput.single(("text",), "string_type", "not a string")
+        out = []
+        for finding in self.reasons:
+            for cue in finding.evidence.get("cues", ()):
+                span = cue.get("span")
+                if span is None:
+                    continue
+                start, end = span
+                if end > len(text):
+                    raise InvalidInput.single(
+                        ("text",), "span_outside_text", "shorter than the assessed description"
+                    )
+                out.append((finding.rule_id, cue["pattern"], (start, end), text[start:end]))
+        return tuple(out)
+
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """Plain JSON-ready form, in a stable shape; it never holds the task's text."""
         return {
