@@ -77,7 +77,7 @@ def test_bnd_001_needs_review_when_a_term_is_missing() -> None:
     report = check(agreement(gift_limit=None, self_disclosure=None))
     finding = report.finding("BND-001")
     assert finding.outcome is REVIEW
-    assert finding.evidence["missing"] == ["self_disclosure", "gift_limit"]
+    assert finding.evidence["missing"] == ("self_disclosure", "gift_limit")
 
 
 def test_bnd_001_is_not_met_before_the_agreement_takes_effect() -> None:
@@ -109,7 +109,7 @@ def test_bnd_003_is_not_met_for_a_channel_not_agreed_and_reviews_an_unknown_one(
     texted = [*WEEK[:1], contact(TUESDAY, channel="text_message")]
     finding = check(contacts=texted).finding("BND-003")
     assert finding.outcome is NOT_MET
-    assert finding.evidence["channels_used"] == ["text_message"]
+    assert finding.evidence["channels_used"] == ("text_message",)
     assert outcome("BND-003", contacts=[contact(TUESDAY, channel=None)]) is REVIEW
     assert outcome("BND-003", agreement(channels=None)) is REVIEW
     assert outcome("BND-003", contacts=[]) is NA
@@ -124,6 +124,8 @@ def test_bnd_003_is_not_met_for_a_channel_not_agreed_and_reviews_an_unknown_one(
         ("2026-11-17T08:59:00+00:00", 10, NOT_MET),
         ("2026-11-17T10:00:00-05:00", 30, MET),  # 10:00 in New York is 15:00 in London
         ("2026-11-21T10:00:00+00:00", 30, NOT_MET),  # a Saturday
+        ("2026-11-17T16:59:00+00:00", 1, MET),
+        ("2026-11-17T17:00:00+00:00", 0, NOT_MET),  # the window's end is exclusive
     ],
 )
 def test_bnd_004_reads_the_agreed_hours_in_the_agreement_time_zone(
@@ -139,6 +141,43 @@ def test_bnd_004_without_a_zone_reads_each_contact_in_its_own_offset() -> None:
     morning = contact(TUESDAY, at="2026-11-17T10:00:00+10:00")
     assert outcome("BND-004", agreement(timezone=None), [morning]) is MET
     assert outcome("BND-004", agreement(windows=None)) is REVIEW
+
+
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        ("2026-11-17T16:55:00+00:00", REVIEW),  # five minutes before 17:00: may run past it
+        ("2026-11-17T09:00:00+00:00", REVIEW),  # even at the start, the end is unknown
+        ("2026-11-17T17:00:00+00:00", NOT_MET),  # the window's end is exclusive
+        ("2026-11-17T08:59:00+00:00", NOT_MET),  # began before the window
+        ("2026-11-21T10:00:00+00:00", NOT_MET),  # a Saturday
+    ],
+)
+def test_bnd_004_a_contact_without_a_duration_is_never_taken_as_within(
+    at: str, expected: ps.Outcome
+) -> None:
+    finding = check(contacts=[contact(TUESDAY, at=at, minutes=None)]).finding("BND-004")
+    assert finding.outcome is expected
+    unknown = 1 if expected is REVIEW else 0
+    assert finding.evidence["unknown_duration_count"] == unknown
+    assert finding.evidence["outside_count"] == 1 - unknown
+
+
+def test_bnd_004_needs_review_for_a_missing_duration_and_is_not_met_for_a_crossing() -> None:
+    late = contact(TUESDAY, id="c-late", at="2026-11-17T16:50:00+00:00", minutes=None)
+    finding = check(contacts=[*WEEK, late]).finding("BND-004")
+    assert finding.outcome is REVIEW
+    assert finding.evidence["unknown_duration"] == ("c-late",)
+    assert finding.message == (
+        "1 contact(s) began within the agreed hours but have no duration, so they may have "
+        "run past them: c-late."
+    )
+    evening = contact(TUESDAY, id="c-evening", at="2026-11-17T19:00:00+00:00", minutes=None)
+    finding = check(contacts=[*WEEK, late, evening]).finding("BND-004")
+    assert finding.outcome is NOT_MET
+    assert finding.evidence["outside"] == ("c-evening",)
+    assert finding.evidence["unknown_duration"] == ("c-late",)
+    assert outcome("BND-004", contacts=[*WEEK, {**late, "minutes": 10}]) is MET
 
 
 def test_bnd_005_counts_contacts_per_iso_week() -> None:
@@ -212,7 +251,7 @@ def test_bnd_014_off_limits_topics() -> None:
     assert outcome("BND-014", a, [contact(TUESDAY, topics=["work"])]) is MET
     finding = check(a, [contact(TUESDAY, topics=["family_history", "work"])]).finding("BND-014")
     assert finding.outcome is NOT_MET
-    assert finding.evidence["topics"] == ["family_history"]
+    assert finding.evidence["topics"] == ("family_history",)
     assert outcome("BND-014") is NA
 
 

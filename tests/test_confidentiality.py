@@ -357,7 +357,7 @@ def test_a_plan_with_imminent_risk_breaks_with_every_step_in_order() -> None:
     grounds = decision.grounds[0]
     assert grounds.citations
     assert grounds.evidence["pack"] == WPP
-    assert grounds.evidence["matched"] == ["suicide_plan_or_means"]
+    assert grounds.evidence["matched"] == ("suicide_plan_or_means",)
 
 
 def test_suicidal_thoughts_alone_are_not_a_ground_but_never_a_silent_maintain() -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import json
+import pickle
 import random
 from datetime import date, timedelta
 from typing import Any
 
+import attrs
 import pytest
 
 import peersupport as ps
@@ -466,6 +469,66 @@ def test_the_profile_serialises_to_canonical_json_deterministically() -> None:
     assert [i["rule_id"] for i in data["indicators"]] == [r.id for r in DRIFT]
     assert data["input_digest"].startswith("sha256:")
     assert data["indicators"][0]["citations"][0]["source"] == "who-qualityrights-one-to-one"
+
+
+def test_a_profile_cannot_be_changed_after_it_is_made() -> None:
+    p = profile(BUSY)
+    before = p.to_json()
+    tasks_evidence = p.indicator("organisational_drift").evidence
+    with pytest.raises(TypeError):
+        tasks_evidence["tasks"] = 99  # type: ignore[index] # the point: a read-only mapping
+    with pytest.raises(AttributeError):
+        tasks_evidence.clear()  # type: ignore[attr-defined] # the point: no dict methods
+    months = p.indicator("debriefs_missed").evidence["months_missed"]
+    assert months == ("2026-08", "2026-09")
+    with pytest.raises(AttributeError):
+        months.append("2026-11")
+    finding = p.findings[5]
+    assert finding.rule_id == "DRIFT-006"
+    for key in ("trend", "months_missed"):
+        with pytest.raises(AttributeError):
+            finding.evidence[key].append(0)
+    assert p.to_json() == before
+
+
+def test_lists_handed_to_an_indicator_or_profile_become_tuples() -> None:
+    p = profile(BUSY)
+    i = p.indicators[0]
+    source = {"tasks": 3, "months": ["2026-10"], "nested": {"n": [1]}}
+    trend = [0.1, None]
+    made = attrs.evolve(i, trend=trend, evidence=source, citations=list(i.citations))
+    source["tasks"] = 99
+    source["months"].append("2026-11")  # type: ignore[attr-defined] # a list in the source
+    trend.append(0.5)
+    assert made.trend == (0.1, None)
+    assert made.citations == i.citations
+    assert isinstance(made.citations, tuple)
+    assert made.to_dict()["evidence"] == {"tasks": 3, "months": ["2026-10"], "nested": {"n": [1]}}
+    with pytest.raises(TypeError):
+        made.evidence["nested"]["n"] = [2]
+    again = attrs.evolve(
+        p,
+        indicators=list(p.indicators),
+        findings=list(p.findings),
+        windows=[(a, b) for a, b in p.windows],
+    )
+    assert isinstance(again.indicators, tuple)
+    assert isinstance(again.findings, tuple)
+    assert isinstance(again.windows, tuple)
+    assert again.windows == p.windows
+    assert again.to_json() == p.to_json()
+
+
+def test_a_profile_still_deep_copies_and_an_indicator_pickles() -> None:
+    p = profile(BUSY)
+    copied = copy.deepcopy(p)
+    assert copied == p
+    assert copied.to_json() == p.to_json()
+    for i in p.indicators:
+        back = pickle.loads(pickle.dumps(i))  # noqa: S301 - our own object, just dumped
+        assert back == i
+        assert back.to_dict() == i.to_dict()
+        assert type(back.evidence) is type(i.evidence)
 
 
 def test_to_frame_has_one_row_per_indicator_with_its_trend() -> None:

@@ -149,10 +149,10 @@ def test_hire_001_is_critical_and_names_questions_by_number_never_by_text() -> N
     report = check_hiring(programme(**_h(interview_questions=questions)), as_of=AS_OF)
     finding = report.finding("HIRE-001")
     assert finding.severity is ps.Severity.CRITICAL
-    assert finding.evidence["flagged_questions"] == [2, 3]
-    assert finding.evidence["categories"] == ["diagnosis", "hospitalisation", "medication"]
+    assert finding.evidence["flagged_questions"] == (2, 3)
+    assert finding.evidence["categories"] == ("diagnosis", "hospitalisation", "medication")
     assert {f["index"] for f in finding.evidence["flagged"]} == {1, 2}
-    assert finding.evidence["suggestions"] == [s.id for s in interview_pack().suggestions]
+    assert finding.evidence["suggestions"] == tuple(s.id for s in interview_pack().suggestions)
     out = report.to_json(include_text=True) + report.to_markdown() + repr(report)
     for text in questions:
         assert text not in out

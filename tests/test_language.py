@@ -161,7 +161,7 @@ def test_rule_needs_review_when_every_match_is_softened_by_its_context() -> None
     report = check_note("She is not an addict.", as_of=AS_OF)
     finding = report.finding("LANG-017")
     assert finding.outcome is Outcome.NEEDS_REVIEW
-    assert finding.evidence["contexts"] == ["negated"]
+    assert finding.evidence["contexts"] == ("negated",)
 
 
 def test_a_report_records_digests_and_never_the_note_text() -> None:

@@ -1,8 +1,13 @@
-"""plot._drift.drift_timeline: each indicator over its windows against its thresholds, to PNG."""
+"""plot._drift.drift_timeline: each indicator over its windows against its thresholds.
+
+Without a path it returns the matplotlib figure (shown inline in a notebook); with one it
+writes a PNG there and returns the path.
+"""
 
 from __future__ import annotations
 
 import importlib
+import io
 import struct
 import subprocess
 import sys
@@ -36,6 +41,44 @@ def test_a_profile_renders_every_indicator_to_png(tmp_path: Path) -> None:
     assert _png_size(out) == (1200, 1040)
 
 
+def test_without_a_path_the_figure_is_returned_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
+
+    monkeypatch.chdir(tmp_path)
+    profile = drift_profile(with_changes(healthy_log(), peer_colleagues=0), as_of=AS_OF)
+    figure = drift_timeline(profile)
+    assert isinstance(figure, Figure)
+    assert list(tmp_path.iterdir()) == []
+    shown = [a for a in figure.axes if a.get_visible()]
+    assert [a.get_title().split()[0] for a in shown] == [i.rule_id for i in profile.indicators]
+    assert tuple(figure.get_size_inches() * figure.dpi) == (1200, 1040)
+    # The same picture the path form writes, byte for byte.
+    written = drift_timeline(profile, tmp_path / "drift.png")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    assert buffer.getvalue() == written.read_bytes()
+
+
+def test_the_returned_figure_renders_as_a_notebook_would_show_it() -> None:
+    pytest.importorskip("matplotlib")
+    pylabtools = pytest.importorskip("IPython.core.pylabtools")
+    figure = drift_timeline(healthy_log(), as_of=AS_OF, indicators=["isolation"], title="One")
+    assert "One" in [t.get_text() for t in figure.texts]
+    # What IPython's inline display calls for a figure a cell returns.
+    assert pylabtools.print_figure(figure, "png")[:8] == PNG
+
+
+def test_a_path_given_as_text_returns_the_path_written(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out = drift_timeline(healthy_log(), str(tmp_path / "text.png"), as_of=AS_OF)
+    assert isinstance(out, Path)
+    assert out == tmp_path / "text.png"
+    assert out.read_bytes()[:8] == PNG
+
+
 def test_a_log_renders_too_and_indicators_can_be_picked(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     out = drift_timeline(
@@ -54,16 +97,32 @@ def test_an_unknown_indicator_is_invalid_input(tmp_path: Path) -> None:
         drift_timeline(profile, tmp_path / "x.png", indicators=["DRIFT-999"])
     with pytest.raises(ps.InvalidInput):
         drift_timeline(profile, tmp_path / "x.png", indicators=[])
+    with pytest.raises(ps.InvalidInput):
+        drift_timeline(profile, indicators=["DRIFT-999"])
     assert not (tmp_path / "x.png").exists()
 
 
-def test_the_plot_uses_the_file_backend_and_closes_its_figure(tmp_path: Path) -> None:
-    mpl = pytest.importorskip("matplotlib")
+def test_the_plot_leaves_pyplot_alone(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
     import matplotlib.pyplot as plt  # noqa: PLC0415
 
+    before = plt.get_fignums()
     drift_timeline(healthy_log(), tmp_path / "x.png", as_of=AS_OF)
-    assert mpl.get_backend().lower() == "agg"
-    assert plt.get_fignums() == []
+    drift_timeline(healthy_log(), as_of=AS_OF)
+    assert plt.get_fignums() == before
+
+
+def test_the_plot_keeps_the_chosen_backend_and_never_imports_pyplot() -> None:
+    pytest.importorskip("matplotlib")
+    code = (
+        "import sys, datetime, matplotlib\n"
+        "matplotlib.use('pdf')\n"
+        "from peersupport.plot import drift_timeline\n"
+        "drift_timeline({'supporter': 'ps-001'}, as_of=datetime.date(2026, 11, 23))\n"
+        "print(matplotlib.get_backend(), 'matplotlib.pyplot' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["pdf", "False"]
 
 
 def test_without_matplotlib_the_plot_raises_missing_extra(
@@ -79,6 +138,8 @@ def test_without_matplotlib_the_plot_raises_missing_extra(
     monkeypatch.setattr(importlib, "import_module", no_matplotlib)
     with pytest.raises(ps.MissingExtra, match=r"peersupport\[plot\]"):
         drift_timeline(healthy_log(), tmp_path / "x.png", as_of=AS_OF)
+    with pytest.raises(ps.MissingExtra, match=r"peersupport\[plot\]"):
+        drift_timeline(healthy_log(), as_of=AS_OF)
 
 
 def test_importing_the_drift_plot_does_not_import_matplotlib() -> None:

@@ -234,7 +234,7 @@ def test_the_break_over_the_spring_change_is_an_hour_short_of_twelve_hours_rest(
     )
     assert finding.outcome is NOT_MET
     assert finding.evidence["longest_hours"] == 35.0
-    assert finding.evidence["supporters"] == ["ps-001", "ps-002"]
+    assert finding.evidence["supporters"] == ("ps-001", "ps-002")
     assert finding.evidence["over"][0]["longest_start"] == "2026-03-28T08:00:00+00:00"
 
 
@@ -322,7 +322,7 @@ def test_roster_001_is_not_met_when_there_is_a_gap() -> None:
     assert finding.outcome is NOT_MET
     assert finding.severity is ps.Severity.CRITICAL
     assert finding.evidence["gap_count"] == 1
-    assert finding.evidence["first_gap_reasons"] == ["no_backup"]
+    assert finding.evidence["first_gap_reasons"] == ("no_backup",)
     assert finding.evidence["gaps"][0]["start"] == data["roster"]["shifts"][5]["start"]
 
 
@@ -372,14 +372,14 @@ def _with_training(sid: str, *days: str) -> list[dict[str, Any]]:
 def test_roster_002_is_met_when_every_responder_is_trained_on_every_shift_date() -> None:
     finding = check_roster(programme(), as_of=AS_OF).finding("ROSTER-002")
     assert finding.outcome is MET
-    assert finding.evidence["problems"] == []
+    assert finding.evidence["problems"] == ()
 
 
 def test_roster_002_is_not_met_when_a_responder_training_has_lapsed() -> None:
     data = programme(supporters=_with_training("ps-003", "2026-01-10"))
     finding = check_roster(data, as_of=AS_OF).finding("ROSTER-002")
     assert finding.outcome is NOT_MET
-    assert finding.evidence["responders"] == ["ps-003"]
+    assert finding.evidence["responders"] == ("ps-003",)
     (problem,) = finding.evidence["problems"]
     assert problem["shifts"] == 7
     assert problem["first_shift"] == "2026-11-23T12:00:00+00:00"
@@ -415,7 +415,7 @@ def test_roster_002_needs_review_when_a_responder_is_not_a_supporter() -> None:
     data["roster"]["shifts"][0]["backup"] = "ps-404"
     finding = check_roster(data, as_of=AS_OF).finding("ROSTER-002")
     assert finding.outcome is REVIEW
-    assert finding.evidence["unknown"] == ["ps-404"]
+    assert finding.evidence["unknown"] == ("ps-404",)
 
 
 def test_roster_002_follows_the_policy_interval_and_module() -> None:
@@ -463,14 +463,14 @@ def test_roster_003_joins_shifts_separated_by_less_than_the_rest() -> None:
         shift(_at(18), _at(30), "ps-005", None),
     ]
     over = check_roster(data, as_of=AS_OF).finding("ROSTER-003").evidence["over"]
-    assert over == [
+    assert over == (
         {
             "supporter": "ps-005",
             "stretches": 1,
             "longest_start": "2026-11-23T00:00:00+00:00",
             "longest_hours": 30.0,
-        }
-    ]
+        },
+    )
     rested = check_roster(data, {"roster_min_rest_hours": 6}, as_of=AS_OF)
     assert rested.outcome_of("ROSTER-003") is MET
 

@@ -217,8 +217,8 @@ def test_the_evidence_names_what_falls_short() -> None:
     )
     assert report.finding("STRUCT-013").evidence["missing"][0] == "complaints_process"
     classes = report.finding("STRUCT-004").evidence
-    assert classes["small"] == ["2026-10-01"]
-    assert classes["large"] == ["2026-10-02"]
+    assert classes["small"] == ("2026-10-01",)
+    assert classes["large"] == ("2026-10-02",)
 
 
 def test_a_survey_exactly_twelve_months_ago_is_still_in_time() -> None:

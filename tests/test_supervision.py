@@ -117,9 +117,9 @@ def test_sup_002_names_each_long_gap() -> None:
         supervisors=[_a("peer", "2025-01-01", "2026-08-31"), _a("peer", "2026-09-22"), BOTH[1]]
     )
     finding = check_supervision(data, as_of=AS_OF).finding("SUP-002")
-    assert finding.evidence["gaps"] == [
-        {"kind": "peer", "from": "2026-09-01", "to": "2026-09-21", "days": 21}
-    ]
+    assert finding.evidence["gaps"] == (
+        {"kind": "peer", "from": "2026-09-01", "to": "2026-09-21", "days": 21},
+    )
     assert "peer 2026-09-01 to 2026-09-21 (21 days)" in finding.message
     assert (
         check_supervision(data, {"supervision_max_gap_days": 21}, as_of=AS_OF).outcome_of("SUP-002")

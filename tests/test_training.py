@@ -100,8 +100,8 @@ def test_missed_debrief_months_are_named() -> None:
         supporter(debriefs_attended=["2026-08-05", "2026-10-05"]), as_of=AS_OF
     )
     finding = report.finding("TRAIN-003")
-    assert finding.evidence["missed"] == ["2026-09"]
-    assert finding.evidence["months_reviewed"] == ["2026-08", "2026-09", "2026-10"]
+    assert finding.evidence["missed"] == ("2026-09",)
+    assert finding.evidence["months_reviewed"] == ("2026-08", "2026-09", "2026-10")
     assert "2026-09" in finding.message
 
 

@@ -85,7 +85,7 @@ def test_without_competency_ratings_the_domains_are_never_met(
     report = ps.check_eligibility(data, policy, as_of=as_of)
     assert report.outcome_of("ELIG-006") is Outcome.NEEDS_REVIEW
     finding = report.finding("ELIG-006")
-    assert finding.evidence["assessed"] == []
+    assert finding.evidence["assessed"] == ()
     assert len(finding.evidence["missing"]) == len(ps.competencies().domains)
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 
 from peersupport._errors import ErrorDetail, InvalidInput
+from peersupport._frozen import FrozenMap, frozen_map, frozen_maps, thaw
 from peersupport.assessment._instrument import (
     Audience,
     Instrument,
@@ -142,7 +143,7 @@ class Disagreement:
     prefilled: str
     answered: str
     basis: str
-    evidence: Mapping[str, Any] = attrs.field(converter=dict, hash=False)
+    evidence: Mapping[str, Any] = attrs.field(converter=frozen_map, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
@@ -153,7 +154,7 @@ class Disagreement:
             "prefilled": self.prefilled,
             "answered": self.answered,
             "basis": self.basis,
-            "evidence": dict(self.evidence),
+            "evidence": thaw(self.evidence),
         }
 
 
@@ -163,13 +164,15 @@ class AuditReport:
 
     ``passed`` follows the programme's rules (no required or critical rule not met); the
     instruments inform but never fail an audit. The same programme, responses, policy and
-    ``as_of`` give byte-identical :meth:`to_json`.
+    ``as_of`` give byte-identical :meth:`to_json`. Immutable all the way down: every
+    mapping in it (``grounds``, evidence, answers, :attr:`counts`) is read-only and every
+    list a tuple, so :attr:`digest` cannot drift from what the audit found.
     """
 
     program_id: str
     as_of: date
     programme: ProgrammeReport
-    grounds: tuple[Mapping[str, Any], ...]
+    grounds: tuple[Mapping[str, Any], ...] = attrs.field(converter=frozen_maps)
     assessments: tuple[AssessmentResult, ...]
     prefills: tuple[Prefill, ...]
     disagreements: tuple[Disagreement, ...]
@@ -219,24 +222,29 @@ class AuditReport:
         return None
 
     @cached_property
-    def summary(self) -> dict[Audience, tuple[Action, ...]]:
+    def summary(self) -> Mapping[Audience, tuple[Action, ...]]:
         """The executive summary: the top actions for each audience, in audience order."""
-        return {
-            audience: tuple(a for a in self.actions if a.audience is audience)[: self.top]
-            for audience in Audience
-        }
+        return FrozenMap(
+            {
+                audience: tuple(a for a in self.actions if a.audience is audience)[: self.top]
+                for audience in Audience
+            }
+        )
 
     @cached_property
-    def counts(self) -> dict[str, Any]:
-        """Headline counts: findings by outcome, failures, gaps, unanswered items."""
-        return {
-            "findings": self.programme.summary["by_outcome"],
-            "failures": len(self.programme.failures),
-            "gaps": sum(len(a.gaps) for a in self.assessments),
-            "unanswered_items": sum(a.overall.total - a.overall.answered for a in self.assessments),
-            "prefilled_items": len(self.prefills),
-            "disagreements": len(self.disagreements),
-        }
+    def counts(self) -> Mapping[str, Any]:
+        """Headline counts: findings by outcome, failures, gaps, unanswered items (read-only)."""
+        unanswered = sum(a.overall.total - a.overall.answered for a in self.assessments)
+        return frozen_map(
+            {
+                "findings": self.programme.summary["by_outcome"],
+                "failures": len(self.programme.failures),
+                "gaps": sum(len(a.gaps) for a in self.assessments),
+                "unanswered_items": unanswered,
+                "prefilled_items": len(self.prefills),
+                "disagreements": len(self.disagreements),
+            }
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form, in a stable shape (see ``audit_report_schema()``)."""
@@ -248,11 +256,11 @@ class AuditReport:
             "policy_digest": self.policy_digest,
             "ruleset_version": self.ruleset_version,
             "input_digest": self.input_digest,
-            "counts": self.counts,
+            "counts": thaw(self.counts),
             "summary": {a.value: [x.to_dict() for x in acts] for a, acts in self.summary.items()},
             "actions": [a.to_dict() for a in self.actions],
             "programme": self.programme.to_dict(),
-            "confidentiality_grounds": [dict(g) for g in self.grounds],
+            "confidentiality_grounds": thaw(self.grounds),
             "assessments": [a.to_dict() for a in self.assessments],
             "prefills": [p.to_dict() for p in self.prefills],
             "disagreements": [d.to_dict() for d in self.disagreements],

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import attrs
 
+from peersupport._frozen import frozen_map, thaw
 from peersupport.checks.programme import ProgrammeReport
 from peersupport.engine import Outcome
 from peersupport.model.program import (
@@ -59,7 +60,7 @@ class Prefill:
     item_id: str
     answer: str
     basis: str
-    evidence: Mapping[str, Any] = attrs.field(converter=dict, hash=False)
+    evidence: Mapping[str, Any] = attrs.field(converter=frozen_map, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
@@ -67,7 +68,7 @@ class Prefill:
             "item_id": self.item_id,
             "answer": self.answer,
             "basis": self.basis,
-            "evidence": dict(self.evidence),
+            "evidence": thaw(self.evidence),
         }
 
 

@@ -19,6 +19,7 @@ import attrs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from peersupport._errors import ErrorDetail, InvalidInput, MissingExtra
+from peersupport._frozen import FrozenMap, frozen_map
 from peersupport.assessment._instrument import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -94,8 +95,8 @@ class ResponseSet(BaseModel):
         return value
 
 
-def _sorted_answers(answers: Mapping[str, str]) -> dict[str, str]:
-    return dict(sorted(answers.items()))
+def _sorted_answers(answers: Mapping[str, str]) -> Mapping[str, str]:
+    return FrozenMap(dict(sorted(answers.items())))
 
 
 @attrs.frozen
@@ -127,7 +128,7 @@ class ItemScore:
     item_id: str
     section_id: str
     weight: int
-    answers: Mapping[str, str]
+    answers: Mapping[str, str] = attrs.field(converter=frozen_map)
     fraction: float | None
     missing: str | None
 
@@ -200,7 +201,7 @@ class Gap:
     item_id: str
     section_id: str
     question: str
-    answers: Mapping[str, str]
+    answers: Mapping[str, str] = attrs.field(converter=frozen_map)
     weight: int
     shortfall: float
     audience: Audience
@@ -234,7 +235,7 @@ class RaterGap:
     """Raters who answered an item far apart: a signal to talk it through."""
 
     item_id: str
-    answers: Mapping[str, str]
+    answers: Mapping[str, str] = attrs.field(converter=frozen_map)
     spread: float
 
     def to_dict(self) -> dict[str, Any]:
@@ -246,7 +247,8 @@ class RaterGap:
 class AssessmentResult:
     """A scored instrument: per-section and overall scores with coverage, gaps, rater gaps.
 
-    Immutable; ``to_json()`` is canonical, and :attr:`digest` identifies the result.
+    Immutable all the way down (every ``answers`` mapping in it is read-only);
+    ``to_json()`` is canonical, and :attr:`digest` identifies the result.
     """
 
     instrument_id: str

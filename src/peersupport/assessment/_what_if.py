@@ -11,6 +11,7 @@ import attrs
 from pydantic import ValidationError
 
 from peersupport._errors import InvalidInput
+from peersupport._frozen import frozen_map, thaw
 from peersupport.assessment._audit import AuditReport, audit
 from peersupport.assessment._scoring import _pandas
 from peersupport.checks._common import coerce_model, make_context
@@ -64,7 +65,7 @@ class PrefillChange:
 class WhatIf:
     """What changes between a programme and the programme with ``changes`` applied."""
 
-    changes: Mapping[str, Any] = attrs.field(hash=False)
+    changes: Mapping[str, Any] = attrs.field(converter=frozen_map, hash=False)
     findings: tuple[FindingChange, ...]
     prefills: tuple[PrefillChange, ...]
     before: AuditReport = attrs.field(eq=False)
@@ -82,7 +83,7 @@ class WhatIf:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
         return {
-            "changes": dict(self.changes),
+            "changes": thaw(self.changes),
             "findings": [f.to_dict() for f in self.findings],
             "prefills": [p.to_dict() for p in self.prefills],
             "passed": [self.before.passed, self.after.passed],

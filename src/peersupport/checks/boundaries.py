@@ -164,13 +164,23 @@ def _minute(moment: datetime) -> int:
     return moment.hour * 60 + moment.minute
 
 
-def _within(local: datetime, minutes: int | None, windows: Sequence[ContactWindow]) -> bool:
+def _within(local: datetime, minutes: int | None, windows: Sequence[ContactWindow]) -> bool | None:
+    """Whether a contact fell in an agreed window, or ``None`` when that cannot be shown.
+
+    ``None`` when it began in a window but has no duration recorded, so it may have run past
+    the window's end; a contact that began outside every window is outside whatever its
+    duration. A window's end is exclusive: a contact beginning at it is outside.
+    """
     day = _WEEKDAYS[local.weekday()]
     start = _minute(local)
-    end = start + (minutes or 0)
-    return any(
-        day in w.days and _minute_of(w.start) <= start and end <= _minute_of(w.end) for w in windows
-    )
+    began_in = [
+        w for w in windows if day in w.days and _minute_of(w.start) <= start < _minute_of(w.end)
+    ]
+    if not began_in:
+        return False
+    if minutes is None:
+        return None
+    return any(start + minutes <= _minute_of(w.end) for w in began_in)
 
 
 def _minute_of(moment: Any) -> int:
@@ -183,13 +193,22 @@ def _hours(f: BoundaryFacts, _c: CheckContext) -> Evaluation:
     windows = f.agreement.windows if f.agreement is not None else None
     if windows is None:
         return Evaluation(REVIEW, "not_agreed", {"contacts": len(f.contacts)})
-    outside = [c for c in f.contacts if not _within(f.local(c), c.minutes, windows)]
+    placed = [(c, _within(f.local(c), c.minutes, windows)) for c in f.contacts]
+    outside = [c for c, within in placed if within is False]
+    # Missing information is never read as within: no duration, no proof it ended in time.
+    unknown = [c for c, within in placed if within is None]
     evidence = {
         "outside": _shown([_label(c, f) for c in outside]),
         "outside_count": len(outside),
+        "unknown_duration": _shown([_label(c, f) for c in unknown]),
+        "unknown_duration_count": len(unknown),
         "timezone": f.agreement.timezone if f.agreement is not None else None,
     }
-    return Evaluation(NOT_MET if outside else MET, "outside" if outside else "met", evidence)
+    if outside:
+        return Evaluation(NOT_MET, "outside", evidence)
+    if unknown:
+        return Evaluation(REVIEW, "unknown_duration", evidence)
+    return Evaluation(MET, "met", evidence)
 
 
 def _weekly_count(f: BoundaryFacts, _c: CheckContext) -> Evaluation:
@@ -516,6 +535,8 @@ BOUNDARIES: Final[RuleSet[BoundaryFacts, CheckContext]] = RuleSet.of(
                 "no_contacts": _NO_CONTACTS,
                 "not_agreed": "No contact hours are agreed for {contacts} contact(s).",
                 "outside": "{outside_count} contact(s) outside the agreed hours: {outside}.",
+                "unknown_duration": "{unknown_duration_count} contact(s) began within the agreed "
+                "hours but have no duration, so they may have run past them: {unknown_duration}.",
                 "met": "Every contact fell within the agreed hours.",
             },
         ),

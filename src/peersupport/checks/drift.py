@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 
 from peersupport._errors import ErrorDetail, InvalidInput, MissingExtra
+from peersupport._frozen import frozen_map, thaw
 from peersupport.checks._common import CheckContext, coerce_model, make_context
 from peersupport.checks.language import scan_language
 from peersupport.checks.roles import assess_task
@@ -112,6 +113,15 @@ class TrendDirection(StrEnum):
 # --- the indicators ---------------------------------------------------------------------------
 
 
+# attrs converters: a list handed in becomes a tuple, so it cannot change the result later.
+def _trend(values: Iterable[float | None]) -> tuple[float | None, ...]:
+    return tuple(values)
+
+
+def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Indicator:
     """One drift indicator: value, thresholds, level, citations and trend.
@@ -119,7 +129,8 @@ class Indicator:
     ``value`` is ``None`` when there is nothing to measure (no tasks, no notes…; the level is
     then ``ok`` and the rule not applicable) or when the event was never recorded (no peer
     supervision, no training: the level is then ``act``). ``trend`` holds the value at each
-    window, oldest first, ending with ``value``; ``evidence`` holds the counts behind it.
+    window, oldest first, ending with ``value``; ``evidence`` holds the counts behind it,
+    read-only (a copy is taken, its mappings made read-only and its lists tuples).
     """
 
     rule_id: str
@@ -130,10 +141,10 @@ class Indicator:
     watch: float
     act: float
     level: DriftLevel
-    trend: tuple[float | None, ...]
+    trend: tuple[float | None, ...] = attrs.field(converter=_trend)
     direction: TrendDirection
-    citations: tuple[Citation, ...]
-    evidence: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
+    citations: tuple[Citation, ...] = attrs.field(converter=_citations)
+    evidence: Mapping[str, Any] = attrs.field(factory=dict, eq=False, converter=frozen_map)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form."""
@@ -149,7 +160,7 @@ class Indicator:
             "trend": list(self.trend),
             "direction": self.direction.value,
             "citations": [c.to_dict() for c in self.citations],
-            "evidence": dict(self.evidence),
+            "evidence": thaw(self.evidence),
         }
 
 
@@ -836,12 +847,13 @@ def _check_for(name: str) -> Callable[[_DriftFacts, CheckContext], Evaluation]:
 
     def check(facts: _DriftFacts, _context: CheckContext) -> Evaluation:
         i = facts.indicators[name]
+        # Tuples, not lists: a finding hands out its evidence read-only, but only one level deep.
         evidence = {
             "value": None if i.value is None else round(i.value, 4),
             "watch": i.watch,
             "act": i.act,
             "level": i.level.value,
-            "trend": [None if v is None else round(v, 4) for v in i.trend],
+            "trend": tuple(None if v is None else round(v, 4) for v in i.trend),
             "direction": i.direction.value,
             **i.evidence,
         }
@@ -883,6 +895,19 @@ DRIFT: Final[RuleSet[_DriftFacts, CheckContext]] = RuleSet.of(
 # --- the profile --------------------------------------------------------------------------------
 
 
+# attrs converters, as for the indicator's: lists handed in become tuples.
+def _indicators(values: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(values)
+
+
+def _findings(values: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(values)
+
+
+def _windows(windows: Iterable[tuple[date, date]]) -> tuple[tuple[date, date], ...]:
+    return tuple((first, last) for first, last in windows)
+
+
 @attrs.frozen(repr=False)
 class DriftProfile:
     """One supporter's drift indicators, their findings, and an overall level.
@@ -895,9 +920,9 @@ class DriftProfile:
 
     supporter: str
     as_of: date
-    indicators: tuple[Indicator, ...]
-    findings: tuple[Finding, ...]
-    windows: tuple[tuple[date, date], ...]
+    indicators: tuple[Indicator, ...] = attrs.field(converter=_indicators)
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    windows: tuple[tuple[date, date], ...] = attrs.field(converter=_windows)
     events: int
     policy_digest: str
     input_digest: str

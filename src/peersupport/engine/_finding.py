@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from peersupport._frozen import frozen_map, thaw
 from peersupport.engine._enums import Outcome, Severity
 
 if TYPE_CHECKING:
@@ -53,10 +54,14 @@ class Finding:
 
     __repr__ = _finding_repr
 
-    @property
+    @cached_property
     def evidence(self) -> Mapping[str, Any]:
-        """The facts the rule read, read-only."""
-        return MappingProxyType(self._evidence)
+        """The facts the rule read, read-only all the way down (lists are tuples).
+
+        Frozen on first access rather than when the finding is made: most findings of a
+        batch are never looked into, and the rule's own dict is never handed out.
+        """
+        return frozen_map(self._evidence)
 
     @property
     def severity(self) -> Severity:
@@ -123,7 +128,7 @@ class Finding:
             "message": self.message,
             "message_key": self.message_key,
             "message_id": self.message_id,
-            "evidence": dict(self._evidence),
+            "evidence": thaw(self._evidence),
             "citations": [c.to_dict() for c in self.citations],
             "remediation": self.remediation,
             "subject": self.subject,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 import attrs
 
 from peersupport._errors import MissingExtra
+from peersupport._frozen import frozen_map, thaw
 from peersupport.engine._digest import canonical_json, digest_json
 from peersupport.engine._enums import Outcome, Severity
 from peersupport.engine._finding import Finding
@@ -106,14 +107,19 @@ class Report:
         raise KeyError(rule_id)
 
     @cached_property
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> Mapping[str, Any]:
         """Counts by outcome, and by severity and outcome."""
         by_outcome = dict.fromkeys((o.value for o in Outcome), 0)
         by_severity = {s.value: dict.fromkeys((o.value for o in Outcome), 0) for s in Severity}
         for f in self.findings:
             by_outcome[f.outcome.value] += 1
             by_severity[f.severity.value][f.outcome.value] += 1
-        return {"total": len(self.findings), "by_outcome": by_outcome, "by_severity": by_severity}
+        summary = {
+            "total": len(self.findings),
+            "by_outcome": by_outcome,
+            "by_severity": by_severity,
+        }
+        return frozen_map(summary)  # read-only: the report is an audit record
 
     def _extra_dict(self, *, include_text: bool) -> dict[str, Any]:
         del include_text
@@ -129,7 +135,7 @@ class Report:
             "policy_digest": self.policy_digest,
             "ruleset_version": self.ruleset_version,
             "strict": self.strict,
-            "summary": self.summary,
+            "summary": thaw(self.summary),
             "waivers": [w.to_dict(include_text=include_text) for w in self.waivers],
         }
         out.update(self._extra_dict(include_text=include_text))

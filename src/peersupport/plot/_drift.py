@@ -1,4 +1,4 @@
-"""The drift timeline: each indicator over its windows against its thresholds, drawn to PNG."""
+"""The drift timeline: each indicator over its windows against its thresholds, as a figure."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, overload
 
 from peersupport._errors import InvalidInput, MissingExtra
 from peersupport.checks.drift import DriftLevel, DriftProfile, drift_profile
 from peersupport.model.activity import ActivityLog
 from peersupport.policy import Policy
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["drift_timeline"]
 
@@ -24,16 +27,27 @@ _LEVEL_COLOURS: Final = {
 }
 
 
-def _pyplot() -> Any:
+def _figure_class() -> Any:
     try:
-        matplotlib = importlib.import_module("matplotlib")
+        figure = importlib.import_module("matplotlib.figure")
     except ImportError as exc:
         raise MissingExtra("matplotlib", "plot") from exc
-    # A file backend: plots are written to disk, never shown, so no display is needed.
-    matplotlib.use("Agg", force=False)
-    return importlib.import_module("matplotlib.pyplot")
+    return figure.Figure
 
 
+@overload
+def drift_timeline(
+    subject: DriftProfile | ActivityLog | Mapping[str, Any],
+    path: None = None,
+    *,
+    policy: Policy | Mapping[str, Any] | None = None,
+    as_of: date | None = None,
+    indicators: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure: ...
+
+
+@overload
 def drift_timeline(
     subject: DriftProfile | ActivityLog | Mapping[str, Any],
     path: str | Path,
@@ -42,15 +56,42 @@ def drift_timeline(
     as_of: date | None = None,
     indicators: Sequence[str] | None = None,
     title: str | None = None,
-) -> Path:
-    """Draw each drift indicator over its windows, with its watch and act lines, to a PNG file.
+) -> Path: ...
+
+
+@overload
+def drift_timeline(
+    subject: DriftProfile | ActivityLog | Mapping[str, Any],
+    path: str | Path | None = None,
+    *,
+    policy: Policy | Mapping[str, Any] | None = None,
+    as_of: date | None = None,
+    indicators: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure | Path: ...
+
+
+def drift_timeline(
+    subject: DriftProfile | ActivityLog | Mapping[str, Any],
+    path: str | Path | None = None,
+    *,
+    policy: Policy | Mapping[str, Any] | None = None,
+    as_of: date | None = None,
+    indicators: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure | Path:
+    """Draw each drift indicator over its windows, with its watch and act lines.
 
     ``subject`` is a :class:`~peersupport.checks.drift.DriftProfile`, or an activity log
     (a model or a mapping) profiled under ``policy`` as of ``as_of``. ``indicators`` picks
     some by name or rule id (all by default). One panel per indicator: its value at the end
     of each window (gaps where there was nothing to measure), the ``watch`` line dashed
-    orange, the ``act`` line dashed red, and the latest point coloured by its level. Needs
-    the ``plot`` extra (matplotlib). Returns the path written.
+    orange, the ``act`` line dashed red, and the latest point coloured by its level.
+
+    Without ``path``, returns the matplotlib ``Figure`` (a notebook shows it inline). With
+    ``path``, writes the figure there as a PNG and returns the path written. The figure is
+    built without pyplot, so no global state or display backend is touched. Needs the
+    ``plot`` extra (matplotlib).
     """
     profile = (
         subject
@@ -67,47 +108,44 @@ def drift_timeline(
             ) from None
         if not chosen:
             raise InvalidInput.single(("indicators",), "too_short", "names no indicator")
-    plt = _pyplot()
     rows = math.ceil(len(chosen) / _COLUMNS)
     columns = min(_COLUMNS, len(chosen))
-    figure, grid = plt.subplots(
-        rows, columns, figsize=(4 * columns, 2.6 * rows), dpi=100, squeeze=False
-    )
+    figure: Figure = _figure_class()(figsize=(4 * columns, 2.6 * rows), dpi=100)
+    grid = figure.subplots(rows, columns, squeeze=False)
     ends = [end for _, end in profile.windows]
     labels = [end.isoformat() for end in ends]
-    try:
-        for n, axes in enumerate(ax for row in grid for ax in row):
-            if n >= len(chosen):
-                axes.set_visible(False)
-                continue
-            i = chosen[n]
-            values = [math.nan if v is None else v for v in i.trend]
-            axes.plot(range(len(values)), values, marker="o", color="#37474f", linewidth=1.5)
-            axes.axhline(i.watch, linestyle="--", color="#ef6c00", linewidth=1, label="watch")
-            axes.axhline(i.act, linestyle="--", color="#c62828", linewidth=1, label="act")
-            if i.value is not None:
-                axes.plot(
-                    [len(values) - 1],
-                    [i.value],
-                    marker="o",
-                    markersize=8,
-                    color=_LEVEL_COLOURS[i.level],
-                )
-            axes.set_title(f"{i.rule_id} {i.name} ({i.level.value})", fontsize=8)
-            axes.set_ylabel(i.unit, fontsize=7)
-            axes.set_xticks(range(len(labels)), labels, fontsize=6, rotation=20)
-            axes.tick_params(axis="y", labelsize=6)
-            top = max([i.act, *(v for v in values if not math.isnan(v))])
-            axes.set_ylim(bottom=0, top=top * 1.15 if top > 0 else 1)
-        figure.suptitle(
-            title
-            or f"Drift indicators of {profile.supporter} to {profile.as_of.isoformat()}: "
-            f"{profile.level.value}",
-            fontsize=10,
-        )
-        figure.tight_layout()
-        out = Path(path)
-        figure.savefig(out, format="png")
-    finally:
-        plt.close(figure)
+    for n, axes in enumerate(ax for row in grid for ax in row):
+        if n >= len(chosen):
+            axes.set_visible(False)
+            continue
+        i = chosen[n]
+        values = [math.nan if v is None else v for v in i.trend]
+        axes.plot(range(len(values)), values, marker="o", color="#37474f", linewidth=1.5)
+        axes.axhline(i.watch, linestyle="--", color="#ef6c00", linewidth=1, label="watch")
+        axes.axhline(i.act, linestyle="--", color="#c62828", linewidth=1, label="act")
+        if i.value is not None:
+            axes.plot(
+                [len(values) - 1],
+                [i.value],
+                marker="o",
+                markersize=8,
+                color=_LEVEL_COLOURS[i.level],
+            )
+        axes.set_title(f"{i.rule_id} {i.name} ({i.level.value})", fontsize=8)
+        axes.set_ylabel(i.unit, fontsize=7)
+        axes.set_xticks(range(len(labels)), labels, fontsize=6, rotation=20)
+        axes.tick_params(axis="y", labelsize=6)
+        top = max([i.act, *(v for v in values if not math.isnan(v))])
+        axes.set_ylim(bottom=0, top=top * 1.15 if top > 0 else 1)
+    figure.suptitle(
+        title
+        or f"Drift indicators of {profile.supporter} to {profile.as_of.isoformat()}: "
+        f"{profile.level.value}",
+        fontsize=10,
+    )
+    figure.tight_layout()
+    if path is None:
+        return figure
+    out = Path(path)
+    figure.savefig(out, format="png")
     return out
