@@ -847,7 +847,6 @@ def _check_for(name: str) -> Callable[[_DriftFacts, CheckContext], Evaluation]:
 
     def check(facts: _DriftFacts, _context: CheckContext) -> Evaluation:
         i = facts.indicators[name]
-        # Tuples, not lists: a finding hands out its evidence read-only, but only one level deep.
         evidence = {
             "value": None if i.value is None else round(i.value, 4),
             "watch": i.watch,
