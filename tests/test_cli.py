@@ -155,3 +155,16 @@ def test_the_console_script_is_installed() -> None:
     )
     assert result.returncode == 0
     assert "peersupport" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("audit-report", "peersupport audit report"),
+        ("assessment-result", "peersupport assessment result"),
+    ],
+)
+def test_schema_prints_the_report_schemas_too(name: str, title: str) -> None:
+    schema = json.loads(_run("schema", name).output)
+    assert schema["title"] == title
+    assert schema["$schema"].startswith("https://json-schema.org/")

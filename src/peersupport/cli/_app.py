@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -32,10 +33,25 @@ EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
 EXIT_INVALID: Final = 2
 
-_SCHEMAS: Final[dict[str, Any]] = {
-    "supporter": Supporter,
-    "policy": Policy,
-    "programme": ProgrammeDocument,
+
+def _output_schema(name: str) -> Callable[[], dict[str, Any]]:
+    def load() -> dict[str, Any]:
+        # Imported when asked for: the assessment package is the heaviest part of the library.
+        from peersupport import assessment  # noqa: PLC0415
+
+        schema: dict[str, Any] = getattr(assessment, name)()
+        return schema
+
+    return load
+
+
+# What the command line accepts (input models) and what it writes (report schemas).
+_SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
+    "supporter": Supporter.model_json_schema,
+    "policy": Policy.model_json_schema,
+    "programme": ProgrammeDocument.model_json_schema,
+    "audit-report": _output_schema("audit_report_schema"),
+    "assessment-result": _output_schema("assessment_result_schema"),
 }
 
 
@@ -119,8 +135,8 @@ def rules_cmd(concept: str | None, severity: str | None, fmt: str) -> None:
 @cli.command()
 @click.argument("model", type=click.Choice(sorted(_SCHEMAS)))
 def schema(model: str) -> None:
-    """Print the JSON Schema of MODEL."""
-    click.echo(json.dumps(_SCHEMAS[model].model_json_schema(), indent=2, sort_keys=True))
+    """Print the JSON Schema of MODEL: an input, or the audit and assessment JSON outputs."""
+    click.echo(json.dumps(_SCHEMAS[model](), indent=2, sort_keys=True))
 
 
 def main() -> None:
