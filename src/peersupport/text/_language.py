@@ -33,7 +33,15 @@ from peersupport.text._language_pack import (
     LanguageRuleSpec,
 )
 from peersupport.text._phrases import compile_pattern
-from peersupport.text._tokens import _CLAUSE_END, NEGATED, NEGATOR, NEGATORS, QUOTED, Tokens
+from peersupport.text._tokens import (
+    _CLAUSE_END,
+    _QUOTES,
+    NEGATED,
+    NEGATOR,
+    NEGATORS,
+    QUOTED,
+    Tokens,
+)
 
 __all__ = [
     "PACKS",
@@ -54,7 +62,7 @@ PACKS: Final = ("closed_language", "judgemental", "dehumanizing_term", "directiv
 _DIR: Final = "language"
 
 # Keys in the one phrase index: (kind, rule index).
-_RULE, _ANCHORED, _EXCEPTION, _SELF, _ORG, _ASKS = 0, 1, 2, 3, 4, 5
+_RULE, _ANCHORED, _EXCEPTION, _SELF, _ORG, _ASKS, _LABEL = 0, 1, 2, 3, 4, 5, 6
 # A self-description cue covers a match that starts inside it or right after it.
 _SELF_REACH: Final = 1
 
@@ -220,6 +228,7 @@ class _Around:
     cues: list[tuple[int, int]] = attrs.Factory(list)
     orgs: list[tuple[int, int]] = attrs.Factory(list)
     asks: list[int] = attrs.Factory(list)
+    labels: list[int] = attrs.Factory(list)  # where a cue that others label the person ends
 
 
 def _partition(
@@ -237,10 +246,24 @@ def _partition(
             around.cues.append((first, last))
         elif kind == _ORG:
             around.orgs.append((first, last))
+        elif kind == _LABEL:
+            around.labels.append(last)
         else:
             around.asks.append(last)
     candidates.sort()
     return candidates, around
+
+
+def _labelled(tokens: Tokens, labels: list[int], first: int) -> bool:
+    """Whether the quotation holding token ``first`` is others' label for the person.
+
+    "The ward calls him "manipulative"": a labelling cue ends right before the quotation
+    opens (only quotation marks between), so the quoted word is not the person's own.
+    """
+    norms = tokens.norms
+    return any(
+        b < first and all(norms[k] in _QUOTES for k in range(b + 1, first)) for b in labels
+    )
 
 
 @attrs.frozen(eq=False)
@@ -271,6 +294,7 @@ class LanguageEngine:
             entries.extend(((_EXCEPTION, i), p) for p in rule.spec.exceptions)
         entries.extend(((_SELF, 0), p) for p in data.self_description)
         entries.extend(((_ASKS, 0), p) for p in data.indirect_questions)
+        entries.extend(((_LABEL, 0), p) for p in data.labelling)
         entries.extend(((_ORG, 0), p) for p in (*data.organisations, *organisations))
         index = PairIndex.build(entries, lexicon())
         return cls(rules, index, frozenset(w.casefold() for w in data.neutral_nouns))
@@ -340,7 +364,7 @@ class LanguageEngine:
                 flags[j] & NEGATOR and norms[j] not in own for j in range(first + 1, last + 1)
             ):
                 found.append(LanguageContext.NEGATED)
-            if any(f & QUOTED for f in window):
+            if any(f & QUOTED for f in window) and not _labelled(tokens, around.labels, first):
                 found.append(LanguageContext.QUOTED)
         sentence = tokens.sentences[first]
         if tokens.is_question(first) or (asks and self._asked(tokens, asks, first, sentence)):

@@ -148,6 +148,7 @@ class ContextData(_Model):
 
     self_description: tuple[str, ...] = Field(min_length=1)
     indirect_questions: tuple[str, ...] = ()
+    labelling: tuple[str, ...] = ()
     organisations: tuple[str, ...] = Field(min_length=1)
     neutral_nouns: tuple[str, ...] = Field(min_length=1)
     defaults: dict[LanguageCategory, ContextActions]
