@@ -137,7 +137,8 @@ def test_the_auditors_answer_overrides_the_prefill_and_the_disagreement_is_shown
     assert _prefilled(report, "SEVEN-014").answer == "yes"
     assert seven.item("SEVEN-014").answers == {"auditor": "partly"}
     found = {d.item_id: d for d in report.disagreements}
-    assert set(found) == {"SEVEN-014", "WT-006", "POL-032"}
+    assert set(found) == {"SEVEN-014", "WT-006", "POL-003", "POL-032"}
+    assert (found["POL-003"].prefilled, found["POL-003"].answered) == ("no", "partly")
     assert (found["WT-006"].prefilled, found["WT-006"].answered) == ("partly", "yes")
 
 
@@ -271,3 +272,18 @@ def test_what_if_with_no_change_is_empty(document: Any) -> None:
 def test_what_if_refuses_an_unknown_field() -> None:
     with pytest.raises(InvalidInput, match="unknown field"):
         what_if({"id": "prog"}, as_of=AS_OF, nonsense=3)
+
+
+@pytest.mark.parametrize(
+    ("section", "item_id"),
+    [
+        ("purpose", "POL-001"),
+        ("scope", "POL-003"),
+        ("eligibility", "POL-009"),
+        ("training", "POL-014"),
+        ("recordkeeping", "POL-034"),
+    ],
+)
+def test_each_template_section_present_is_prefilled(section: str, item_id: str) -> None:
+    assert _prefilled(_audit({"policies": [section]}), item_id).answer == "yes"
+    assert _prefilled(_audit({"policies": ["confidentiality"]}), item_id).answer == "no"

@@ -525,6 +525,13 @@ PREFILLS: Final[Mapping[str, PrefillFn]] = {
             {"models": [m.value for m in f.program.models]},
         )
     ),
+    "purpose_section": lambda f: _policy(f, DocumentedPolicy.PURPOSE, "purpose"),
+    "scope_section": lambda f: _policy(f, DocumentedPolicy.SCOPE, "scope"),
+    "eligibility_section": lambda f: _policy(f, DocumentedPolicy.ELIGIBILITY, "eligibility"),
+    "training_section": lambda f: _policy(f, DocumentedPolicy.TRAINING, "training"),
+    "recordkeeping_section": lambda f: _policy(
+        f, DocumentedPolicy.RECORDKEEPING, "reporting and recordkeeping"
+    ),
     "roles_leadership": lambda f: _policy(f, DocumentedPolicy.ROLES_LEADERSHIP, "leadership roles"),
     "roles_managers": lambda f: _policy(f, DocumentedPolicy.ROLES_MANAGERS, "managers' roles"),
     "roles_peer_support_workers": lambda f: _policy(

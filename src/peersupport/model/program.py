@@ -72,8 +72,17 @@ class Weekday(StrEnum):
 
 
 class DocumentedPolicy(StrEnum):
-    """A written policy a programme keeps."""
+    """A written policy, or a section of the programme policy, that a programme keeps.
 
+    The sections follow the workplace programme policy template (purpose, scope, the roles of
+    each party, eligibility, training, confidentiality, recordkeeping).
+    """
+
+    PURPOSE = "purpose"
+    SCOPE = "scope"
+    ELIGIBILITY = "eligibility"
+    TRAINING = "training"
+    RECORDKEEPING = "recordkeeping"
     CONFIDENTIALITY = "confidentiality"
     COMPLAINTS_PROCESS = "complaints_process"
     BOUNDARIES = "boundaries"
