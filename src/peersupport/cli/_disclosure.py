@@ -74,7 +74,9 @@ def render_decision_text(decision: ConfidentialityDecision, console: Console) ->
         console.print("  none")
     for entry in record.entries:
         info = ", ".join(i.value for i in entry.information)
+        purposes = ", ".join(p.value for p in entry.purposes)
         console.print(f"  {entry.recipient.value}: {info}")
+        console.print(f"    for {purposes}; grounds {', '.join(entry.grounds)}")
     console.print("never used for: " + ", ".join(u.value for u in decision.prohibited_uses))
     table = Table("rule", "outcome", "finding", title="findings", title_justify="left")
     for f in decision.findings:
@@ -89,6 +91,10 @@ def render_decision_text(decision: ConfidentialityDecision, console: Console) ->
     console.print(f"  grounds: {', '.join(record.grounds) or 'none'}")
     informed = {None: "not yet recorded", True: "yes", False: "no"}[record.person_informed]
     console.print(f"  person informed: {informed}")
+    console.print(f"  access restricted: {'yes' if record.restricted_access else 'no'}")
+    if record.documentation:
+        fields = ", ".join(d.value for d in record.documentation)
+        console.print(f"  to document: {fields}", soft_wrap=True)
     console.print(f"  input {record.input_digest}")
 
 
