@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import attrs
 
-from peersupport.checks._common import CheckContext, coerce_model, make_context
+from peersupport.checks._common import CheckContext
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model.hiring import interview_pack
 from peersupport.model.program import Program
@@ -220,10 +220,6 @@ def check_hiring(
     strict: bool = False,
 ) -> Report:
     """Check how a programme interviews and hires (``HIRE-*``)."""
-    from peersupport.checks.programme import run_programme_rules  # noqa: PLC0415 - it imports us
+    from peersupport.checks.programme import check_part  # noqa: PLC0415 - it imports us
 
-    subject = coerce_model(Program, program, "program")
-    context = make_context(policy, as_of)
-    return run_programme_rules(
-        [(HIRING, subject)], subject, context, waivers=waivers, strict=strict
-    )
+    return check_part(HIRING, program, policy, as_of=as_of, waivers=waivers, strict=strict)

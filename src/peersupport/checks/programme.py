@@ -7,7 +7,7 @@ grouped by subject: the programme first, then the supporters in the order given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Final
 
@@ -34,6 +34,7 @@ from peersupport.policy import Policy
 __all__ = [
     "PROGRAMME_RULESETS",
     "ProgrammeReport",
+    "check_part",
     "check_program",
     "run_programme_rules",
     "severity_of",
@@ -59,6 +60,28 @@ class ProgrammeReport(SupportersReport):
         out = super()._extra_dict(include_text=include_text)
         out["roster_coverage"] = self.coverage.to_dict() if self.coverage else None
         return out
+
+
+def check_part(
+    ruleset: RuleSet[Any, CheckContext],
+    program: Program | Mapping[str, Any],
+    policy: Policy | Mapping[str, Any] | None,
+    *,
+    as_of: date | None,
+    waivers: Iterable[Waiver | Mapping[str, Any]] | None,
+    strict: bool,
+    view: Callable[[Program, CheckContext], Any] | None = None,
+) -> Report:
+    """One concept's rules on a programme, as ``check_structure`` and its siblings run them.
+
+    ``view`` builds what the rules read, when that is not the programme itself.
+    """
+    subject = coerce_model(Program, program, "program")
+    context = make_context(policy, as_of)
+    target = subject if view is None else view(subject, context)
+    return run_programme_rules(
+        [(ruleset, target)], subject, context, waivers=waivers, strict=strict
+    )
 
 
 def run_programme_rules(

@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from peersupport._errors import InvalidInput
-from peersupport.checks._common import CheckContext, coerce_model, make_context
+from peersupport.checks._common import CheckContext, coerce_model
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model.program import Program, ProgrammeModel
 from peersupport.model.roster import EPOCH, Roster, Shift, instant
@@ -688,9 +688,8 @@ def check_roster(
     strict: bool = False,
 ) -> Report:
     """Check a programme's on-call roster (``ROSTER-*``)."""
-    from peersupport.checks.programme import run_programme_rules  # noqa: PLC0415 - it imports us
+    from peersupport.checks.programme import check_part  # noqa: PLC0415 - it imports us
 
-    subject = coerce_model(Program, program, "program")
-    context = make_context(policy, as_of)
-    view = RosterView(subject, context)
-    return run_programme_rules([(ROSTER, view)], subject, context, waivers=waivers, strict=strict)
+    return check_part(
+        ROSTER, program, policy, as_of=as_of, waivers=waivers, strict=strict, view=RosterView
+    )

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any, Final
 
-from peersupport.checks._common import CheckContext, coerce_model, make_context
+from peersupport.checks._common import CheckContext
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model.program import Program, SupervisorAssignment, SupervisorKind
 from peersupport.policy import Policy
@@ -175,10 +175,6 @@ def check_supervision(
     strict: bool = False,
 ) -> Report:
     """Check a programme's supervision (``SUP-*``)."""
-    from peersupport.checks.programme import run_programme_rules  # noqa: PLC0415 - it imports us
+    from peersupport.checks.programme import check_part  # noqa: PLC0415 - it imports us
 
-    subject = coerce_model(Program, program, "program")
-    context = make_context(policy, as_of)
-    return run_programme_rules(
-        [(SUPERVISION, subject)], subject, context, waivers=waivers, strict=strict
-    )
+    return check_part(SUPERVISION, program, policy, as_of=as_of, waivers=waivers, strict=strict)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, Final
 
-from peersupport.checks._common import CheckContext, coerce_model, make_context
+from peersupport.checks._common import CheckContext
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model.program import Compensation, Program
 from peersupport.policy import Policy
@@ -158,8 +158,6 @@ def check_work(
     strict: bool = False,
 ) -> Report:
     """Check a programme's conditions of work (``WORK-*``)."""
-    from peersupport.checks.programme import run_programme_rules  # noqa: PLC0415 - it imports us
+    from peersupport.checks.programme import check_part  # noqa: PLC0415 - it imports us
 
-    subject = coerce_model(Program, program, "program")
-    context = make_context(policy, as_of)
-    return run_programme_rules([(WORK, subject)], subject, context, waivers=waivers, strict=strict)
+    return check_part(WORK, program, policy, as_of=as_of, waivers=waivers, strict=strict)
