@@ -261,9 +261,7 @@ def _labelled(tokens: Tokens, labels: list[int], first: int) -> bool:
     opens (only quotation marks between), so the quoted word is not the person's own.
     """
     norms = tokens.norms
-    return any(
-        b < first and all(norms[k] in _QUOTES for k in range(b + 1, first)) for b in labels
-    )
+    return any(b < first and all(norms[k] in _QUOTES for k in range(b + 1, first)) for b in labels)
 
 
 @attrs.frozen(eq=False)
