@@ -139,6 +139,9 @@ def eligibility_rows(s: Sizes) -> list[Row]:
     for key, work, seconds_key, aim_value in (
         ("rules", "eligibility + training rules on validated models", "rules_seconds", 1.0),
         ("total", "validate + eligibility + training rules", "seconds", 2.0),
+        # No aim: the cost a caller pays who also reads every finding and training need,
+        # which a report makes when first read. Shown so the deferred work is not hidden.
+        ("read", "the rules, then every finding and need read", "rules_read_seconds", None),
     ):
         per_s, us = _per_record(n, small[seconds_key])
         ratio = small[seconds_key] / validate_s
@@ -157,8 +160,10 @@ def eligibility_rows(s: Sizes) -> list[Row]:
                 baseline_unit="records/s",
                 ratio=ratio,
                 ratio_means="time / validation time",
-                aim=f"<= {aim_value:.1f}x validation",
-                aim_met=ratio <= aim_value,
+                aim="none (what reading costs)"
+                if aim_value is None
+                else f"<= {aim_value:.1f}x validation",
+                aim_met=None if aim_value is None else ratio <= aim_value,
                 scaling=grow,
                 scaling_met=_scaling_met(grow),
                 details={"n": small, "4n": large} if key == "total" else {},

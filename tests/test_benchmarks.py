@@ -17,6 +17,7 @@ RUN = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
 WORKLOADS = {
     "eligibility.rules",
     "eligibility.total",
+    "eligibility.read",
     "roles.structured",
     "roles.text",
     "language",
@@ -66,6 +67,7 @@ def test_the_quick_suite_writes_one_row_per_workload(quick_run: QuickRun) -> Non
     assert [r["workload"] for r in result["rows"]] == [
         "eligibility.rules",
         "eligibility.total",
+        "eligibility.read",
         "roles.structured",
         "roles.text",
         "language",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import pickle
 from datetime import date
 from typing import Any
 
@@ -327,3 +328,69 @@ def test_messages_can_be_translated_by_id() -> None:
     )
     assert report.finding("ELIG-001").render_message(french) == report.finding("ELIG-001").message
     assert finding.to_dict()["message_id"] == "ELIG-007.missing"
+
+
+def test_a_report_needs_findings_or_results_but_not_both() -> None:
+    common: dict[str, Any] = {
+        "ruleset_version": "x/1",
+        "policy_digest": "sha256:0",
+        "input_digest": "sha256:1",
+        "as_of": AS_OF,
+    }
+    with pytest.raises(ValueError, match="findings or results"):
+        ps.Report(**common)
+    rule = _rule()
+    results = ((Outcome.MET, "k", {"n": 1}),)
+    finding = rule.evaluate(1, None, "s")
+    with pytest.raises(ValueError, match="findings or results"):
+        ps.Report(findings=(finding,), rules=(rule,), results=results, subject="s", **common)
+    with pytest.raises(ValueError, match="one result per rule"):
+        ps.Report(rules=(), results=results, subject="s", **common)
+    lazy = ps.Report(rules=(rule,), results=results, subject="s", **common)
+    assert lazy.findings == (finding,)
+    assert lazy == ps.Report(findings=(finding,), **common)
+
+
+def test_a_failing_result_fails_the_report_before_any_finding_is_made() -> None:
+    rule = _rule()
+    report = ps.Report(
+        rules=(rule,),
+        results=((Outcome.NOT_MET, "k", {"n": 0}),),
+        subject="s",
+        ruleset_version="x/1",
+        policy_digest="sha256:0",
+        input_digest="sha256:1",
+        as_of=AS_OF,
+    )
+    assert report.passed is False
+    assert "findings" not in vars(report)
+    assert report.failures[0].rule_id == "TEST-001"
+
+
+def test_training_reports_differ_when_only_their_needs_do() -> None:
+    report = ps.check_training(supporter(), as_of=AS_OF)
+    need = ps.TrainingNeed("c", "d", 1, 3, (), ())
+    fields: dict[str, Any] = {
+        "findings": report.findings,
+        "ruleset_version": report.ruleset_version,
+        "policy_digest": report.policy_digest,
+        "input_digest": report.input_digest,
+        "as_of": AS_OF,
+    }
+    assert ps.TrainingReport(training_needs=(), **fields) == report
+    assert ps.TrainingReport(training_needs=(need,), **fields) != report
+
+
+def test_a_bundled_rule_pickles_as_itself_and_its_reports_cross_processes() -> None:
+    rule = ps.rule("ELIG-007")  # its check is a closure, which pickle cannot carry
+    assert pickle.loads(pickle.dumps(rule)) is rule  # noqa: S301 - our own object, just dumped
+    report = ps.check_eligibility(supporter(roles=["crisis_responder"]), as_of=AS_OF)
+    back = pickle.loads(pickle.dumps(report))  # noqa: S301 - as above
+    assert back.to_json() == report.to_json()
+
+
+def test_an_unknown_rule_id_is_not_found_on_unpickling() -> None:
+    from peersupport.engine._rule import _rule_by_id  # noqa: PLC0415 - the loader itself
+
+    with pytest.raises(LookupError, match="TEST-999"):
+        _rule_by_id("TEST-999")

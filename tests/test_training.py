@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -200,3 +201,59 @@ def test_check_training_rejects_a_non_date_as_of() -> None:
 
 def test_date_objects_are_accepted_as_of() -> None:
     assert ps.check_training(supporter(), as_of=date(2026, 1, 10)).as_of == date(2026, 1, 10)
+
+
+def _varied_supporters() -> list[ps.Supporter]:
+    # Different trainings and start days, so a completion shared by mistake between two
+    # supporters would change an outcome.
+    out = []
+    for i in range(120):
+        trainings = [BASIC, CRISIS, RECENT][: i % 4]
+        started = None if i % 5 == 0 else f"2026-0{1 + i % 9}-0{1 + i % 7}"
+        out.append(
+            ps.Supporter.model_validate(
+                supporter(id=f"ps-{i:03d}", trainings=trainings, started_on=started)
+            )
+        )
+    return out
+
+
+def _fresh(p: ps.Supporter) -> tuple[str, str]:
+    # A new (equal) policy object each time: no context, so nothing derived, is shared.
+    return (
+        ps.check_eligibility(p, ps.Policy(), as_of=AS_OF).to_json(),
+        ps.check_training(p, ps.Policy(), as_of=AS_OF).to_json(),
+    )
+
+
+def test_checks_share_completions_only_within_one_supporter() -> None:
+    people = _varied_supporters()
+    expected = [_fresh(p) for p in people]
+    # One policy object: one context, whose completions pass from check to check.
+    policy = ps.Policy()
+    interleaved_e = [ps.check_eligibility(p, policy, as_of=AS_OF).to_json() for p in people]
+    interleaved_t = [ps.check_training(p, policy, as_of=AS_OF).to_json() for p in people]
+    assert list(zip(interleaved_e, interleaved_t, strict=True)) == expected
+    in_turn = [
+        (
+            ps.check_eligibility(p, policy, as_of=AS_OF).to_json(),
+            ps.check_training(p, policy, as_of=AS_OF).to_json(),
+        )
+        for p in people
+    ]
+    assert in_turn == expected
+
+
+def test_checks_from_several_threads_agree_with_one_thread() -> None:
+    people = _varied_supporters()
+
+    def both(p: ps.Supporter) -> tuple[str, str]:
+        return (
+            ps.check_eligibility(p, as_of=AS_OF).to_json(),
+            ps.check_training(p, as_of=AS_OF).to_json(),
+        )
+
+    expected = [_fresh(p) for p in people]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(3):
+            assert list(pool.map(both, people)) == expected

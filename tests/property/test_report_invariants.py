@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import peersupport as ps
 from peersupport import Outcome
+from peersupport.checks.training import training_needs
 
 from strategies import as_of_dates, policies, subject_ids, supporter_dicts, waiver_dicts
 
@@ -94,3 +96,46 @@ def test_a_report_on_several_supporters_is_consistent(
         for s in supporters
         for check in (ps.check_eligibility, ps.check_training)
     )
+
+
+def _eager_twin(report: ps.Report) -> ps.Report:
+    """The same report built from finished findings, as a host or a merge would build one."""
+    fields: dict[str, Any] = {
+        "findings": tuple(report.findings),
+        "ruleset_version": report.ruleset_version,
+        "policy_digest": report.policy_digest,
+        "input_digest": report.input_digest,
+        "as_of": report.as_of,
+        "waivers": report.waivers,
+        "strict": report.strict,
+    }
+    if isinstance(report, ps.TrainingReport):
+        return ps.TrainingReport(training_needs=report.training_needs, **fields)
+    return ps.Report(**fields)
+
+
+@given(supporter_dicts(), as_of_dates(), st.none() | policies())
+def test_a_report_read_lazily_is_the_report_built_eagerly(
+    supporter: dict[str, Any], as_of: date, policy: ps.Policy | None
+) -> None:
+    # A check keeps the rules' results and makes findings (and training needs) when read:
+    # whichever is read first, the answers are those of the finished findings.
+    for check in (ps.check_eligibility, ps.check_training):
+        lazy = check(supporter, policy, as_of=as_of)
+        passed_first = lazy.passed  # from the results: no finding made yet
+        assert "findings" not in vars(lazy)
+        again = check(supporter, policy, as_of=as_of)
+        twin = _eager_twin(again)
+        assert passed_first is twin.passed
+        assert lazy == twin
+        assert twin == lazy
+        assert hash(lazy) == hash(twin)
+        assert lazy.to_json() == twin.to_json()
+        assert lazy.digest == twin.digest
+        dumped = pickle.dumps(check(supporter, policy, as_of=as_of))
+        restored = pickle.loads(dumped)  # noqa: S301 - our own object, just dumped
+        assert restored == twin
+    training = ps.check_training(supporter, policy, as_of=as_of)
+    model = ps.Supporter.model_validate(supporter)
+    needs = training_needs(model, policy or ps.DEFAULT_POLICY, as_of)
+    assert training.training_needs == needs

@@ -10,7 +10,9 @@ import attrs
 from pydantic import BaseModel, ValidationError
 
 from peersupport._errors import InvalidInput
+from peersupport._lazy import lazy_property
 from peersupport.engine import (
+    Finding,
     Report,
     RuleSet,
     Waiver,
@@ -28,19 +30,34 @@ S = TypeVar("S", bound=FrozenModel)
 _JSON_SCALARS = (str, bytes, int, float, bool, list, tuple, set, frozenset, type(None))
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # dict-backed, for the lazy properties
 class CheckContext:
-    """What every rule may read besides its subject: the policy and the day it is judged on."""
+    """What every rule may read besides its subject: the policy and the day it is judged on.
+
+    Checks made one after another with the same policy object and day share one context
+    (see :func:`make_context`), so what is derived from the policy is derived once.
+    """
 
     policy: Policy
     as_of: date
-    # Facts derived from the subject once per check and shared by its rules (for example
-    # each module's first and last completion); private to one evaluation.
+    # Facts derived from a subject and shared by the rules, and by the checks, that read
+    # them (for example each module's first and last completion). Each entry names the
+    # subject it was worked out for by a weak reference, and is replaced for the next one.
     memo: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     def within(self, day: date | None, days: int) -> bool:
         """Whether ``day`` is on or before ``as_of`` and no more than ``days`` before it."""
         return day is not None and self.as_of - timedelta(days=days) <= day <= self.as_of
+
+    @lazy_property
+    def mandatory_modules(self) -> tuple[str, ...]:
+        """The policy's mandatory modules, each once, in the policy's order."""
+        return tuple(dict.fromkeys(self.policy.mandatory_modules))
+
+    @lazy_property
+    def allowed_selection(self) -> tuple[str, ...]:
+        """The selection methods the policy allows, as their values."""
+        return tuple(m.value for m in self.policy.allowed_selection)
 
 
 def coerce_model(model: type[M], value: M | Mapping[str, Any] | object, name: str) -> M:
@@ -66,9 +83,22 @@ def coerce_as_of(as_of: date | None) -> date:
     return as_of
 
 
+# The context of the last check. A host checks many subjects on one policy and day, and the
+# eligibility and training checks of one supporter share what they derive from it.
+_last_context: CheckContext | None = None
+
+
 def make_context(policy: Policy | Mapping[str, Any] | None, as_of: date | None) -> CheckContext:
-    """Validate the policy and the date into a context."""
-    return CheckContext(policy=coerce_policy(policy), as_of=coerce_as_of(as_of))
+    """Validate the policy and the date into a context: the last one, if it matches."""
+    global _last_context  # noqa: PLW0603 - a one-entry cache; replacing it is atomic
+    valid_policy = coerce_policy(policy)
+    day = coerce_as_of(as_of)
+    last = _last_context
+    if last is not None and last.policy is valid_policy and last.as_of == day:
+        return last
+    context = CheckContext(policy=valid_policy, as_of=day)
+    _last_context = context
+    return context
 
 
 def run_rules(
@@ -82,16 +112,37 @@ def run_rules(
     report_type: type[Report] = Report,
     **extra: Any,
 ) -> Report:
-    """Evaluate a rule set on one subject and assemble the report, waivers applied."""
-    findings = ruleset.evaluate(subject, context, subject_id)
-    valid_waivers: tuple[Waiver, ...] = ()
-    if waivers is not None:  # the common case in a batch has none: skip the machinery
-        from peersupport.checks._registry import severity_of  # noqa: PLC0415 - registry imports us
+    """Evaluate a rule set on one subject and assemble the report, waivers applied.
 
-        valid_waivers = coerce_waivers(waivers)
-        findings = apply_waivers(
-            findings, valid_waivers, as_of=context.as_of, strict=strict, severity_of=severity_of
+    Without waivers the report keeps the rules' results and makes the findings when they
+    are first read; with waivers the findings are made now, to apply them.
+    """
+    results = ruleset.results(subject, context)
+    if waivers is None:  # the common case in a batch: skip the machinery
+        return report_type(
+            rules=ruleset.rules,
+            results=results,
+            subject=subject_id,
+            ruleset_version=ruleset.label,
+            policy_digest=context.policy.digest,
+            source=subject,
+            as_of=context.as_of,
+            strict=strict,
+            **extra,
         )
+    from peersupport.checks._registry import severity_of  # noqa: PLC0415 - registry imports us
+
+    valid_waivers = coerce_waivers(waivers)
+    findings = apply_waivers(
+        tuple(
+            Finding(rule, o, k, e, subject_id)
+            for rule, (o, k, e) in zip(ruleset.rules, results, strict=True)
+        ),
+        valid_waivers,
+        as_of=context.as_of,
+        strict=strict,
+        severity_of=severity_of,
+    )
     return report_type(
         findings=findings,
         ruleset_version=ruleset.label,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 from typing import Any, Final
 
+from peersupport._frozen import FrozenMap
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
 from peersupport.engine import CheckResult, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model import Role, Supporter, competency_framework
@@ -25,24 +27,32 @@ MET, NOT_MET, REVIEW, NA = (
 
 
 def completions(supporter: Supporter, context: CheckContext) -> dict[str, tuple[date, date]]:
-    """Each module's first and last completion on or before ``as_of``, computed once per check."""
-    # Keyed by the subject itself, so a context reused across subjects never mixes them up.
-    cached = context.memo.get("completions")
-    if cached is not None and cached[0] is supporter:
+    """Each module's first and last completion on or before ``as_of``.
+
+    Worked out once per supporter and context: the eligibility and training checks of the
+    same supporter, on the same policy and day, share it.
+    """
+    # Keyed by a weak reference to the subject, so a context reused across subjects never
+    # mixes them up and never keeps a supporter alive.
+    memo = context.memo
+    cached = memo.get("completions")
+    if cached is not None and cached[0]() is supporter:
         found: dict[str, tuple[date, date]] = cached[1]
-    else:
-        found = {}
-        as_of = context.as_of
-        for t in supporter.trainings:
-            day = t.completed_on
-            if day > as_of:
-                continue
-            seen = found.get(t.module)
+        return found
+    found = {}
+    as_of = context.as_of
+    for t in supporter.trainings:
+        day = t.completed_on
+        if day <= as_of:
+            module = t.module
+            seen = found.get(module)
             if seen is None:
-                found[t.module] = (day, day)
-            elif day < seen[0] or day > seen[1]:
-                found[t.module] = (min(day, seen[0]), max(day, seen[1]))
-        context.memo["completions"] = (supporter, found)
+                found[module] = (day, day)
+            elif day < seen[0]:
+                found[module] = (day, seen[1])
+            elif day > seen[1]:
+                found[module] = (seen[0], day)
+    memo["completions"] = (weakref.ref(supporter), found)
     return found
 
 
@@ -52,20 +62,37 @@ def latest_completion(supporter: Supporter, module: str, context: CheckContext) 
     return seen[1] if seen else None
 
 
+# Results whose evidence never varies are made once. Their evidence is read-only, so one
+# mapping can stand in every finding that shares it.
+_NO_EVIDENCE: Final[FrozenMap[str, Any]] = FrozenMap({})
+_LIVED_UNKNOWN: Final[CheckResult] = (REVIEW, "unknown", _NO_EVIDENCE)
+_LIVED_NONE: Final[CheckResult] = (NOT_MET, "none", FrozenMap({"relations": ()}))
+_RECOVERY: Final[dict[bool | None, CheckResult]] = {
+    None: (REVIEW, "unknown", FrozenMap({"on_path": None})),
+    True: (MET, "met", FrozenMap({"on_path": True})),
+    False: (NOT_MET, "not_met", FrozenMap({"on_path": False})),
+}
+_STRESS: Final[dict[bool | None, CheckResult]] = {
+    None: (REVIEW, "unknown", FrozenMap({"aware": None})),
+    True: (MET, "met", FrozenMap({"aware": True})),
+    False: (NOT_MET, "not_met", FrozenMap({"aware": False})),
+}
+
+
 def _lived_experience(s: Supporter, _c: CheckContext) -> CheckResult:
-    if s.lived_experience is None:
-        return (REVIEW, "unknown", {})
-    relations = sorted({e.relation.value for e in s.lived_experience})
-    if not relations:
-        return (NOT_MET, "none", {"relations": relations})
-    return (MET, "met", {"relations": relations})
+    lived = s.lived_experience
+    if lived is None:
+        return _LIVED_UNKNOWN
+    if not lived:
+        return _LIVED_NONE
+    if len(lived) == 1:  # the usual case: nothing to sort
+        return (MET, "met", {"relations": [lived[0].relation._value_]})
+    return (MET, "met", {"relations": sorted({e.relation._value_ for e in lived})})
 
 
 def _recovery_path(s: Supporter, _c: CheckContext) -> CheckResult:
-    on_path = s.recovery.on_path if s.recovery else None
-    if on_path is None:
-        return (REVIEW, "unknown", {"on_path": None})
-    return (MET if on_path else NOT_MET, "met" if on_path else "not_met", {"on_path": on_path})
+    recovery = s.recovery
+    return _RECOVERY[recovery.on_path if recovery is not None else None]
 
 
 def _self_care(s: Supporter, _c: CheckContext) -> CheckResult:
@@ -81,38 +108,42 @@ def _self_care(s: Supporter, _c: CheckContext) -> CheckResult:
 
 
 def _stress_limits(s: Supporter, _c: CheckContext) -> CheckResult:
-    aware = s.aware_of_stress_limits
-    if aware is None:
-        return (REVIEW, "unknown", {"aware": None})
-    return (MET if aware else NOT_MET, "met" if aware else "not_met", {"aware": aware})
+    return _STRESS[s.aware_of_stress_limits]
 
 
 def _selection(s: Supporter, c: CheckContext) -> CheckResult:
-    allowed = [m.value for m in c.policy.allowed_selection]
-    if s.selection is None:
+    allowed = list(c.allowed_selection)
+    selection = s.selection
+    if selection is None:
         return (REVIEW, "unknown", {"selection": None, "allowed": allowed})
-    evidence = {"selection": s.selection.value, "allowed": allowed}
-    if s.selection in c.policy.allowed_selection:
+    evidence = {"selection": selection._value_, "allowed": allowed}
+    if selection in c.policy.allowed_selection:
         return (MET, "met", evidence)
     return (NOT_MET, "not_met", evidence)
 
 
 @cache
-def _domains() -> tuple[dict[str, str], tuple[str, ...]]:
-    """Each competency's domain as a plain dict, and the domain ids in order (built once)."""
+def _domains() -> tuple[dict[str, str], tuple[str, ...], CheckResult]:
+    """Each competency's domain, the domain ids in order, and the result if all are rated.
+
+    Built once: the framework is fixed.
+    """
     framework = competency_framework()
-    return dict(framework.domains_by_competency), framework.domain_ids
+    domains = framework.domain_ids
+    every = (MET, "met", FrozenMap({"assessed": tuple(domains), "missing": ()}))
+    return dict(framework.domains_by_competency), domains, every
 
 
 def _competencies_assessed(s: Supporter, c: CheckContext) -> CheckResult:
-    domain_of, domains = _domains()
+    domain_of, domains, every = _domains()
     as_of = c.as_of
     rated = set()
+    every_count = len(domains)
     for r in s.competencies:
         if r.rated_on <= as_of:
             rated.add(domain_of[r.competency])
-    if len(rated) == len(domains):
-        return (MET, "met", {"assessed": list(domains), "missing": []})
+            if len(rated) == every_count:  # usually well before the last rating
+                return every
     missing = [d for d in domains if d not in rated]
     evidence = {"assessed": [d for d in domains if d in rated], "missing": missing}
     return (REVIEW, "missing", evidence)
@@ -120,10 +151,11 @@ def _competencies_assessed(s: Supporter, c: CheckContext) -> CheckResult:
 
 def _crisis_training(module_attr: str, role: Role) -> Any:
     role_name = role.value  # an enum's .value is a slow descriptor: read it once
+    no_role = (NA, "no_role", FrozenMap({"role": role_name}))
 
     def check(s: Supporter, c: CheckContext) -> CheckResult:
         if role not in s.roles:
-            return (NA, "no_role", {"role": role_name})
+            return no_role
         module: str = getattr(c.policy, module_attr)
         last = latest_completion(s, module, c)
         evidence = {

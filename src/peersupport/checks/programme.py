@@ -50,7 +50,7 @@ PROGRAMME_RULESETS: Final[tuple[RuleSet[Any, CheckContext], ...]] = (
 severity_of = _registry_severity
 
 
-@attrs.frozen(eq=True, repr=False)
+@attrs.frozen(eq=False, repr=False, slots=False)  # equality: Report's
 class ProgrammeReport(SupportersReport):
     """The findings of a whole programme, with training needs and the roster's coverage."""
 

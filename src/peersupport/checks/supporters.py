@@ -20,7 +20,7 @@ from peersupport.policy import Policy
 __all__ = ["SupportersReport", "check_supporters"]
 
 
-@attrs.frozen(eq=True, repr=False)
+@attrs.frozen(eq=False, repr=False, slots=False)  # equality: Report's
 class SupportersReport(Report):
     """The eligibility and training findings of several supporters, with training needs by id."""
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
+from peersupport._frozen import FrozenMap
+from peersupport._lazy import lazy_property
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
 from peersupport.checks.eligibility import completions, latest_completion
 from peersupport.engine import CheckResult, Outcome, Report, Rule, RuleSet, Severity, Waiver
@@ -61,11 +63,30 @@ class TrainingNeed:
         }
 
 
-@attrs.frozen(eq=True, repr=False)
+@attrs.frozen(eq=False, repr=False, slots=False)  # equality: Report's
 class TrainingReport(Report):
-    """A :class:`Report` that also carries the supporter's training needs."""
+    """A :class:`Report` that also carries the supporter's training needs.
 
-    training_needs: tuple[TrainingNeed, ...] = ()
+    The needs are worked out from the supporter when ``training_needs`` is first read, like
+    the input digest, so a caller that only gates on ``passed`` does not pay for them.
+    """
+
+    # Either the needs, or the supporter and policy to work them out from.
+    _needs: tuple[TrainingNeed, ...] | None = attrs.field(
+        default=None, alias="training_needs", eq=False
+    )
+    _policy: Policy | None = attrs.field(default=None, alias="policy", eq=False)
+
+    _lazy_eq: ClassVar[tuple[str, ...]] = ("findings", "training_needs")
+
+    @lazy_property
+    def training_needs(self) -> tuple[TrainingNeed, ...]:
+        """Competencies rated below the policy threshold, with the modules that build them."""
+        if self._needs is not None:
+            return self._needs
+        if self._policy is None or not isinstance(self._source, Supporter):
+            return ()
+        return training_needs(self._source, self._policy, self.as_of)
 
     def _extra_dict(self, *, include_text: bool) -> dict[str, Any]:
         del include_text
@@ -76,17 +97,22 @@ def _active(s: Supporter, c: CheckContext) -> bool:
     return s.started_on is not None and s.started_on <= c.as_of
 
 
+# Results whose evidence never varies are made once; their evidence is read-only.
+_NOT_ACTIVE: Final[CheckResult] = (NA, "not_active", FrozenMap({}))
+_CANDIDATE_READY: Final[CheckResult] = (MET, "met", FrozenMap({"missing": (), "started_on": None}))
+
+
 def _mandatory(s: Supporter, c: CheckContext) -> CheckResult:
-    required = c.policy.mandatory_modules
+    required = c.mandatory_modules
     seen = completions(s, c)
-    done = {m: seen[m][0] if m in seen else None for m in required}
-    missing = [m for m, d in done.items() if d is None]
-    if not _active(s, c):
-        evidence: dict[str, Any] = {"missing": missing, "started_on": None}
-        return (MET if not missing else NA, "met" if not missing else "pending", evidence)
-    assert s.started_on is not None  # noqa: S101 - _active checked it
-    late = [m for m, d in done.items() if d is not None and d > s.started_on]
-    evidence = {"missing": missing, "late": late, "started_on": s.started_on.isoformat()}
+    missing = [m for m in required if m not in seen]
+    started = s.started_on
+    if started is None or started > c.as_of:
+        if not missing:
+            return _CANDIDATE_READY
+        return (NA, "pending", {"missing": missing, "started_on": None})
+    late = [m for m in required if m in seen and seen[m][0] > started]
+    evidence = {"missing": missing, "late": late, "started_on": started.isoformat()}
     if missing:
         return (NOT_MET, "missing", evidence)
     if late:
@@ -94,10 +120,15 @@ def _mandatory(s: Supporter, c: CheckContext) -> CheckResult:
     return (MET, "met", evidence)
 
 
+@cache
+def _core_modules() -> frozenset[str]:
+    return training_catalogue().core_ids
+
+
 def _retraining(s: Supporter, c: CheckContext) -> CheckResult:
     if not _active(s, c):
-        return (NA, "not_active", {})
-    core = training_catalogue().core_ids
+        return _NOT_ACTIVE
+    core = _core_modules()
     days = [last for module, (_, last) in completions(s, c).items() if module in core]
     last = max(days) if days else None
     evidence = {
@@ -120,29 +151,35 @@ def _month_label(index: int) -> str:
 
 
 @cache
-def _blocks(window_start: int, current: int, step: int) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """The first month of each whole block reviewed, and their labels.
+def _blocks(
+    window_start: int, current: int, step: int
+) -> tuple[tuple[int, ...], tuple[str, ...], date]:
+    """The first month of each whole block reviewed, their labels, and the window's first day.
 
     Supporters judged on the same day mostly share a window, so this is computed once per
     window rather than once per supporter.
     """
     starts = tuple(range(window_start, current - step + 1, step))
-    return starts, tuple(_month_label(m) for m in starts)
+    # A window with no block may begin after 9999-12: no date for it is needed, or exists.
+    first_day = date(window_start // 12, window_start % 12 + 1, 1) if starts else date.min
+    return starts, tuple(_month_label(m) for m in starts), first_day
 
 
 def _debriefs(s: Supporter, c: CheckContext) -> CheckResult:
     if not _active(s, c):
-        return (NA, "not_active", {})
+        return _NOT_ACTIVE
     assert s.started_on is not None  # noqa: S101 - _active checked it
     as_of = c.as_of
     current = as_of.year * 12 + as_of.month - 1
     # Whole months only: from the first full month of duty up to last month.
     first = _month_index(s.started_on) + (0 if s.started_on.day == 1 else 1)
     step = c.policy.debrief_interval_months
-    starts, labels = _blocks(max(first, current - c.policy.debrief_review_months), current, step)
+    window = max(first, current - c.policy.debrief_review_months)
+    starts, labels, first_day = _blocks(window, current, step)
     if not starts:
         return (NA, "too_new", {"started_on": s.started_on.isoformat()})
-    attended = {d.year * 12 + d.month - 1 for d in s.debriefs_attended if d <= as_of}
+    # Only debriefs inside the window can count: the month of no other is worked out.
+    attended = {d.year * 12 + d.month - 1 for d in s.debriefs_attended if first_day <= d <= as_of}
     if step == 1:
         missed = [label for m, label in zip(starts, labels, strict=True) if m not in attended]
     else:
@@ -151,15 +188,23 @@ def _debriefs(s: Supporter, c: CheckContext) -> CheckResult:
             for m, label in zip(starts, labels, strict=True)
             if attended.isdisjoint(range(m, m + step))
         ]
-    evidence = {"months_reviewed": list(labels), "missed": missed, "interval_months": step}
+    evidence = {"months_reviewed": labels, "missed": missed, "interval_months": step}
     return (NOT_MET if missed else MET, "missed" if missed else "met", evidence)
 
 
+_FAMILY_UNKNOWN: Final[CheckResult] = (REVIEW, "unknown", FrozenMap({}))
+_NOT_FAMILY: Final[CheckResult] = (NA, "not_family", FrozenMap({}))
+
+
 def _family(s: Supporter, c: CheckContext) -> CheckResult:
-    if s.lived_experience is None:
-        return (REVIEW, "unknown", {})
-    if not any(e.is_family for e in s.lived_experience):
-        return (NA, "not_family", {})
+    lived = s.lived_experience
+    if lived is None:
+        return _FAMILY_UNKNOWN
+    for e in lived:
+        if e.is_family:
+            break
+    else:
+        return _NOT_FAMILY
     last = latest_completion(s, c.policy.family_module, c)
     evidence = {"module": c.policy.family_module, "completed": last.isoformat() if last else None}
     return (MET if last else NOT_MET, "met" if last else "missing", evidence)
@@ -262,6 +307,10 @@ def _competency_facts() -> dict[str, tuple[int, str, tuple[str, ...]]]:
     }
 
 
+def _first(pair: tuple[int, TrainingNeed]) -> int:
+    return pair[0]
+
+
 def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[TrainingNeed, ...]:
     """Competencies whose current rating is below the threshold, with the modules that build them.
 
@@ -274,27 +323,29 @@ def training_needs(supporter: Supporter, policy: Policy, as_of: date) -> tuple[T
     low_ids = {r.competency for r in ratings if r.level < threshold and r.rated_on <= as_of}
     if not low_ids:
         return ()
-    latest: dict[tuple[str, Rater], tuple[date, int]] = {}
+    # Each rater's latest rating of each of those competencies.
+    latest: dict[str, dict[Rater, tuple[date, int]]] = {}
     for r in ratings:
-        if r.competency not in low_ids or r.rated_on > as_of:
-            continue
-        key = (r.competency, r.rater)
-        seen = latest.get(key)
-        if seen is None or r.rated_on >= seen[0]:
-            latest[key] = (r.rated_on, r.level)
-    levels: dict[str, list[tuple[int, Rater]]] = {}
-    for (comp_id, rater), (_, level) in latest.items():
-        levels.setdefault(comp_id, []).append((level, rater))
+        comp_id = r.competency
+        if comp_id in low_ids and (day := r.rated_on) <= as_of:
+            by_rater = latest.get(comp_id)
+            if by_rater is None:
+                latest[comp_id] = {r.rater: (day, r.level)}
+            else:
+                seen = by_rater.get(r.rater)
+                if seen is None or day >= seen[0]:
+                    by_rater[r.rater] = (day, r.level)
     facts = _competency_facts()
-    needs = []
-    for comp_id in sorted(levels, key=lambda cid: facts[cid][0]):
-        rated = levels[comp_id]
-        low = min(level for level, _ in rated)
-        if low < threshold:
-            raters = tuple(sorted({r for level, r in rated if level < threshold}))
-            _, domain, topics = facts[comp_id]
-            needs.append(TrainingNeed(comp_id, domain, low, threshold, raters, topics))
-    return tuple(needs)
+    needs: list[tuple[int, TrainingNeed]] = []
+    for comp_id, by_rater in latest.items():
+        low_raters = [rater for rater, (_, level) in by_rater.items() if level < threshold]
+        if low_raters:
+            low = min(level for _, level in by_rater.values())
+            position, domain, topics = facts[comp_id]
+            raters = tuple(sorted(low_raters))
+            needs.append((position, TrainingNeed(comp_id, domain, low, threshold, raters, topics)))
+    needs.sort(key=_first)
+    return tuple([need for _, need in needs])
 
 
 def check_training(
@@ -330,7 +381,7 @@ def training_report(
         waivers=waivers,
         strict=strict,
         report_type=TrainingReport,
-        training_needs=training_needs(subject, context.policy, context.as_of),
+        policy=context.policy,
     )
     assert isinstance(report, TrainingReport)  # noqa: S101 - report_type guarantees it
     return report

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from peersupport._frozen import frozen_map, thaw
+from peersupport._lazy import lazy_property
 from peersupport.engine._enums import Outcome, Severity
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Finding:
 
     __repr__ = _finding_repr
 
-    @cached_property
+    @lazy_property
     def evidence(self) -> Mapping[str, Any]:
         """The facts the rule read, read-only all the way down (lists are tuples).
 

@@ -6,13 +6,13 @@ import html
 import importlib
 from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 import attrs
 
 from peersupport._errors import MissingExtra
 from peersupport._frozen import frozen_map, thaw
+from peersupport._lazy import lazy_property
 from peersupport.engine._digest import canonical_json, digest_json
 from peersupport.engine._enums import Outcome, Severity
 from peersupport.engine._finding import Finding
@@ -21,7 +21,11 @@ from peersupport.engine._waiver import Waiver
 if TYPE_CHECKING:
     import pandas as pd
 
+    from peersupport.engine._rule import CheckResult, Rule
+
 __all__ = ["Report"]
+
+_NOT_MET = Outcome.NOT_MET
 
 
 class Digestible(Protocol):
@@ -33,15 +37,28 @@ class Digestible(Protocol):
         ...
 
 
-@attrs.frozen(eq=True, repr=False, kw_only=True)
+# Dict-backed, like Finding: a check builds one report per record, and a dict-backed
+# frozen class costs about half a slotted one to build.
+@attrs.frozen(eq=False, repr=False, kw_only=True, slots=False)
 class Report:
     """The findings of a check, with everything needed to store it as an audit record.
 
     ``passed`` is true when no rule at ``required`` or ``critical`` severity is ``not_met``.
     The same input, policy and rule sets give byte-identical :meth:`to_json`.
+
+    A check builds its report from its rules and their results, ``(outcome, message_key,
+    evidence)`` each, for one subject, and wraps them as :class:`Finding` objects when
+    ``findings`` is first read: a caller that only asks whether the report ``passed`` does
+    not pay for them. Reports compare equal when their findings and fields are equal,
+    however they were built.
     """
 
-    findings: tuple[Finding, ...]
+    # Either the findings, or what they are made from: the rules, each one's result, and the
+    # subject they are about.
+    _findings: tuple[Finding, ...] | None = attrs.field(default=None, alias="findings", eq=False)
+    _rules: tuple[Rule[Any, Any], ...] = attrs.field(default=(), alias="rules", eq=False)
+    _results: tuple[CheckResult, ...] | None = attrs.field(default=None, alias="results", eq=False)
+    _subject: str | None = attrs.field(default=None, alias="subject", eq=False)
     ruleset_version: str
     policy_digest: str
     as_of: date
@@ -52,11 +69,52 @@ class Report:
     _input_digest: str | None = attrs.field(default=None, alias="input_digest", eq=False)
     _source: Digestible | None = attrs.field(default=None, alias="source", eq=False)
 
+    # Values computed on first read that equality compares besides the fields; a subclass
+    # with lazy values of its own extends it.
+    _lazy_eq: ClassVar[tuple[str, ...]] = ("findings",)
+
     def __attrs_post_init__(self) -> None:
         if self._input_digest is None and self._source is None:
             raise ValueError("a report needs input_digest or the source to compute it from")
+        if (self._findings is None) == (self._results is None):
+            raise ValueError("a report needs either findings or results, not both")
+        if self._results is not None and len(self._results) != len(self._rules):
+            raise ValueError("a report needs one result per rule")
 
-    @cached_property
+    @lazy_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every rule's finding, in evaluation order."""
+        if self._findings is not None:
+            return self._findings
+        assert self._results is not None  # noqa: S101 - __attrs_post_init__ checked it
+        subject = self._subject
+        return tuple(
+            [
+                Finding(rule, o, k, e, subject)
+                for rule, (o, k, e) in zip(self._rules, self._results, strict=True)
+            ]
+        )
+
+    def _eq_values(self) -> tuple[Any, ...]:
+        values = [getattr(self, name) for name in self._lazy_eq]
+        values.extend(getattr(self, a.name) for a in attrs.fields(type(self)) if a.eq)
+        return tuple(values)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Report)  # noqa: S101 - the class check above
+        return self._eq_values() == other._eq_values()
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self) -> int:
+        # A subset of what equality compares, so equal reports hash alike.
+        return hash((type(self), self.findings, self.ruleset_version, self.as_of))
+
+    @lazy_property
     def input_digest(self) -> str:
         """``sha256:`` digest of the input the report was computed from."""
         if self._input_digest is not None:
@@ -70,9 +128,15 @@ class Report:
             f"ruleset_version={self.ruleset_version!r}, as_of={self.as_of.isoformat()!r})"
         )
 
-    @cached_property
+    @lazy_property
     def passed(self) -> bool:
         """No ``not_met`` finding at ``required`` or ``critical`` severity."""
+        if self._results is not None and "findings" not in self.__dict__:
+            # Straight from the results: the same test as Finding.is_failure.
+            return not any(
+                result[0] is _NOT_MET and rule.severity.blocking
+                for rule, result in zip(self._rules, self._results, strict=True)
+            )
         return not any(f.is_failure for f in self.findings)
 
     @property
@@ -106,7 +170,7 @@ class Report:
                 return f
         raise KeyError(rule_id)
 
-    @cached_property
+    @lazy_property
     def summary(self) -> Mapping[str, Any]:
         """Counts by outcome, and by severity and outcome."""
         by_outcome = dict.fromkeys((o.value for o in Outcome), 0)

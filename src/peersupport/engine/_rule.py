@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final, Generic, NamedTuple, TypeAlias, TypeVar
+from typing import Any, Final, Generic, NamedTuple, SupportsIndex, TypeAlias, TypeVar
 
 import attrs
 
@@ -46,6 +47,20 @@ def _non_empty(_inst: object, attr: attrs.Attribute[Any], value: object) -> None
         raise ValueError(f"{attr.name} must not be empty")
 
 
+# The rules of every rule set built with RuleSet.of, by id: how a rule is found on unpickling.
+_BY_ID: Final[dict[str, Rule[Any, Any]]] = {}
+
+
+def _rule_by_id(rule_id: str) -> Rule[Any, Any]:
+    """The rule set rule with this id (unpickling); the bundled rule sets are loaded if need be."""
+    if rule_id not in _BY_ID:
+        importlib.import_module("peersupport.checks")  # builds and so registers the bundled sets
+    try:
+        return _BY_ID[rule_id]
+    except KeyError:
+        raise LookupError(f"no rule set defines rule {rule_id}") from None
+
+
 @attrs.frozen(eq=False)
 class Rule(Generic[S, C]):
     """A cited check with a stable id, evaluated as ``check(subject, context)``.
@@ -74,6 +89,14 @@ class Rule(Generic[S, C]):
         # Positional arguments: this runs once per rule per record.
         return Finding(self, outcome, key, evidence, subject_id)
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # A rule holds its check function, often a closure that cannot be pickled. A rule
+        # of a rule set is pickled as its id and found again on load, so findings and
+        # reports can cross process boundaries (multiprocessing, a Dask worker).
+        if _BY_ID.get(self.id) is self:
+            return (_rule_by_id, (self.id,))
+        return super().__reduce_ex__(protocol)
+
     def describe(self) -> dict[str, Any]:
         """The rule's catalogue entry as plain JSON values."""
         return {
@@ -95,6 +118,11 @@ class RuleSet(Generic[S, C]):
     concept: str
     version: str
     rules: tuple[Rule[S, C], ...]
+    # ``concept/version``, as reports name it; made once, since every report reads it.
+    label: str = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda self: f"{self.concept}/{self.version}", takes_self=True),
+    )
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
@@ -106,16 +134,13 @@ class RuleSet(Generic[S, C]):
     @classmethod
     def of(cls, concept: str, version: str, rules: Iterable[Rule[S, C]]) -> RuleSet[S, C]:
         """Build a rule set, stamping each rule with the concept."""
-        return cls(
+        ruleset = cls(
             concept=concept,
             version=version,
             rules=tuple(attrs.evolve(r, concept=concept) for r in rules),
         )
-
-    @property
-    def label(self) -> str:
-        """``concept/version``, as reports name it."""
-        return f"{self.concept}/{self.version}"
+        _BY_ID.update((r.id, r) for r in ruleset.rules)
+        return ruleset
 
     def __iter__(self) -> Iterator[Rule[S, C]]:
         return iter(self.rules)
@@ -132,12 +157,23 @@ class RuleSet(Generic[S, C]):
 
     def evaluate(self, subject: S, context: C, subject_id: str | None) -> tuple[Finding, ...]:
         """Evaluate every rule in order."""
+        return tuple(
+            Finding(rule, o, k, e, subject_id)
+            for rule, (o, k, e) in zip(self.rules, self.results(subject, context), strict=True)
+        )
+
+    def results(self, subject: S, context: C) -> tuple[CheckResult, ...]:
+        """Evaluate every rule in order: ``(outcome, message_key, evidence)`` for each rule.
+
+        What a report is built from, with ``rules``; it makes the findings when read.
+        """
         # The body of Rule.evaluate, inlined: it runs once per rule per record.
-        out = []
+        out: list[CheckResult] = []
+        append = out.append
         for rule in self.rules:
-            outcome, key, evidence = rule.check(subject, context)
-            if key not in rule.messages:
-                msg = f"{rule.id} returned message key {key!r} that it does not declare"
+            result = rule.check(subject, context)
+            if result[1] not in rule.messages:
+                msg = f"{rule.id} returned message key {result[1]!r} that it does not declare"
                 raise KeyError(msg)
-            out.append(Finding(rule, outcome, key, evidence, subject_id))
+            append(result)
         return tuple(out)
