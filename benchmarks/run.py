@@ -461,7 +461,7 @@ def table(rows: Sequence[Row]) -> str:
                 base,
                 _num(r.ratio, ".2f"),
                 r.aim,
-                _met(met=r.aim_met),
+                "-" if r.aim.startswith("none") else _met(met=r.aim_met),
                 _num(r.scaling, ".2f")
                 + ("" if r.scaling_met is None else "" if r.scaling_met else " !"),
             )

@@ -394,3 +394,66 @@ def test_an_unknown_rule_id_is_not_found_on_unpickling() -> None:
 
     with pytest.raises(LookupError, match="TEST-999"):
         _rule_by_id("TEST-999")
+
+
+def test_a_lazy_property_is_worked_out_once_and_kept() -> None:
+    from peersupport._lazy import lazy_property  # noqa: PLC0415 - the helper under test
+
+    calls: list[int] = []
+
+    class Thing:
+        @lazy_property
+        def value(self) -> int:
+            """The answer."""
+            calls.append(1)
+            return 42
+
+    assert isinstance(Thing.value, lazy_property)
+    assert Thing.value.__doc__ == "The answer."
+    thing = Thing()
+    assert (thing.value, thing.value) == (42, 42)
+    assert calls == [1]
+    assert vars(thing) == {"value": 42}
+
+
+def test_the_checks_constructor_makes_what_init_makes() -> None:
+    from peersupport.checks._common import make_context  # noqa: PLC0415 - internals under test
+    from peersupport.checks.eligibility import ELIGIBILITY  # noqa: PLC0415 - as above
+
+    model = ps.Supporter.model_validate(supporter())
+    results = ELIGIBILITY.results(model, make_context(None, AS_OF))
+    label, digest = "eligibility/1", ps.DEFAULT_POLICY.digest
+    plain = ps.Report(
+        rules=ELIGIBILITY.rules,
+        results=results,
+        subject="ps-001",
+        source=model,
+        ruleset_version=label,
+        policy_digest=digest,
+        as_of=AS_OF,
+        strict=True,
+    )
+    training = ps.TrainingReport(
+        rules=ELIGIBILITY.rules,
+        results=results,
+        subject="ps-001",
+        source=model,
+        ruleset_version=label,
+        policy_digest=digest,
+        as_of=AS_OF,
+        strict=True,
+        policy=ps.DEFAULT_POLICY,
+    )
+    args = (ELIGIBILITY.rules, results, "ps-001", label, digest, model, AS_OF, True)
+    fast_plain = ps.Report._from_results(*args)
+    fast_training = ps.TrainingReport._from_results(*args, {"_policy": ps.DEFAULT_POLICY})
+    for made, fast in ((plain, fast_plain), (training, fast_training)):
+        assert type(fast) is type(made)
+        assert vars(fast) == vars(made)
+        assert fast == made
+
+
+def test_the_checks_constructor_refuses_a_report_with_factory_defaults() -> None:
+    model = ps.Supporter.model_validate(supporter())
+    with pytest.raises(TypeError, match="factory default"):
+        ps.SupportersReport._from_results((), (), None, "x/1", "sha256:0", model, AS_OF, False)

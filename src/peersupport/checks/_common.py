@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -10,7 +10,6 @@ import attrs
 from pydantic import BaseModel, ValidationError
 
 from peersupport._errors import InvalidInput
-from peersupport._lazy import lazy_property
 from peersupport.engine import (
     Finding,
     Report,
@@ -26,6 +25,7 @@ __all__ = ["CheckContext", "coerce_model", "make_context", "run_rules"]
 
 M = TypeVar("M", bound=BaseModel)
 S = TypeVar("S", bound=FrozenModel)
+T = TypeVar("T")
 
 _JSON_SCALARS = (str, bytes, int, float, bool, list, tuple, set, frozenset, type(None))
 
@@ -44,20 +44,34 @@ class CheckContext:
     # them (for example each module's first and last completion). Each entry names the
     # subject it was worked out for by a weak reference, and is replaced for the next one.
     memo: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    _cutoffs: dict[int, date] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _derived: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def since(self, days: int) -> date:
+        """The earliest day no more than ``days`` before ``as_of`` (``date.min`` at the least)."""
+        cutoff = self._cutoffs.get(days)
+        if cutoff is None:
+            try:
+                cutoff = self.as_of - timedelta(days=days)
+            except OverflowError:  # before the first day a date can name
+                cutoff = date.min
+            self._cutoffs[days] = cutoff
+        return cutoff
 
     def within(self, day: date | None, days: int) -> bool:
         """Whether ``day`` is on or before ``as_of`` and no more than ``days`` before it."""
-        return day is not None and self.as_of - timedelta(days=days) <= day <= self.as_of
+        return day is not None and self.since(days) <= day <= self.as_of
 
-    @lazy_property
-    def mandatory_modules(self) -> tuple[str, ...]:
-        """The policy's mandatory modules, each once, in the policy's order."""
-        return tuple(dict.fromkeys(self.policy.mandatory_modules))
+    def derived(self, key: str, make: Callable[[CheckContext], T]) -> T:
+        """What ``make`` works out from the policy and day, once per context.
 
-    @lazy_property
-    def allowed_selection(self) -> tuple[str, ...]:
-        """The selection methods the policy allows, as their values."""
-        return tuple(m.value for m in self.policy.allowed_selection)
+        ``key`` names the value (a rule id, say); the value must not depend on a subject.
+        """
+        try:
+            found: T = self._derived[key]
+        except KeyError:
+            found = self._derived[key] = make(self)
+        return found
 
 
 def coerce_model(model: type[M], value: M | Mapping[str, Any] | object, name: str) -> M:
@@ -110,25 +124,26 @@ def run_rules(
     waivers: Iterable[Waiver | Mapping[str, Any]] | None,
     strict: bool,
     report_type: type[Report] = Report,
-    **extra: Any,
+    fields: Mapping[str, Any] | None = None,
 ) -> Report:
     """Evaluate a rule set on one subject and assemble the report, waivers applied.
 
     Without waivers the report keeps the rules' results and makes the findings when they
-    are first read; with waivers the findings are made now, to apply them.
+    are first read; with waivers the findings are made now, to apply them. ``fields`` are
+    the report type's own fields, by attribute name (``_policy``).
     """
     results = ruleset.results(subject, context)
     if waivers is None:  # the common case in a batch: skip the machinery
-        return report_type(
-            rules=ruleset.rules,
-            results=results,
-            subject=subject_id,
-            ruleset_version=ruleset.label,
-            policy_digest=context.policy.digest,
-            source=subject,
-            as_of=context.as_of,
-            strict=strict,
-            **extra,
+        return report_type._from_results(  # noqa: SLF001 - the engine's constructor for checks
+            ruleset.rules,
+            results,
+            subject_id,
+            ruleset.label,
+            context.policy.digest,
+            subject,
+            context.as_of,
+            strict,
+            fields,
         )
     from peersupport.checks._registry import severity_of  # noqa: PLC0415 - registry imports us
 
@@ -151,5 +166,6 @@ def run_rules(
         as_of=context.as_of,
         waivers=valid_waivers,
         strict=strict,
-        **extra,
+        # attrs names the argument of a private attribute without its underscore.
+        **{name.lstrip("_"): value for name, value in (fields or {}).items()},
     )

@@ -11,7 +11,13 @@ from typing import Any, Final
 from peersupport._frozen import FrozenMap
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
 from peersupport.engine import CheckResult, Outcome, Report, Rule, RuleSet, Severity, Waiver
-from peersupport.model import Role, Supporter, competency_framework
+from peersupport.model import (
+    ExperienceRelation,
+    Role,
+    SelectionMethod,
+    Supporter,
+    competency_framework,
+)
 from peersupport.policy import Policy
 from peersupport.sources import cite
 
@@ -77,6 +83,29 @@ _STRESS: Final[dict[bool | None, CheckResult]] = {
     True: (MET, "met", FrozenMap({"aware": True})),
     False: (NOT_MET, "not_met", FrozenMap({"aware": False})),
 }
+# One lived experience, the usual case, by its relation's value.
+_LIVED_ONE: Final[dict[str, CheckResult]] = {
+    r.value: (MET, "met", FrozenMap({"relations": (r.value,)})) for r in ExperienceRelation
+}
+
+
+def _self_care_result(*, has_plan: bool | None, strategies: bool | None) -> CheckResult:
+    evidence = FrozenMap({"has_plan": has_plan, "resilience_strategies": strategies})
+    if has_plan is False or strategies is False:
+        return (NOT_MET, "not_met", evidence)
+    if has_plan is None or strategies is None:
+        return (REVIEW, "unknown", evidence)
+    return (MET, "met", evidence)
+
+
+# Every combination of the two answers, by has_plan and then by resilience_strategies.
+_SELF_CARE: Final[dict[bool | None, dict[bool | None, CheckResult]]] = {
+    plan: {
+        strategies: _self_care_result(has_plan=plan, strategies=strategies)
+        for strategies in (None, True, False)
+    }
+    for plan in (None, True, False)
+}
 
 
 def _lived_experience(s: Supporter, _c: CheckContext) -> CheckResult:
@@ -85,8 +114,8 @@ def _lived_experience(s: Supporter, _c: CheckContext) -> CheckResult:
         return _LIVED_UNKNOWN
     if not lived:
         return _LIVED_NONE
-    if len(lived) == 1:  # the usual case: nothing to sort
-        return (MET, "met", {"relations": [lived[0].relation._value_]})
+    if len(lived) == 1:
+        return _LIVED_ONE[lived[0].relation._value_]
     return (MET, "met", {"relations": sorted({e.relation._value_ for e in lived})})
 
 
@@ -97,55 +126,65 @@ def _recovery_path(s: Supporter, _c: CheckContext) -> CheckResult:
 
 def _self_care(s: Supporter, _c: CheckContext) -> CheckResult:
     plan = s.self_care
-    has_plan = plan.has_plan if plan else None
-    strategies = plan.resilience_strategies if plan else None
-    evidence = {"has_plan": has_plan, "resilience_strategies": strategies}
-    if has_plan is False or strategies is False:
-        return (NOT_MET, "not_met", evidence)
-    if has_plan is None or strategies is None:
-        return (REVIEW, "unknown", evidence)
-    return (MET, "met", evidence)
+    if plan is None:
+        return _SELF_CARE[None][None]
+    return _SELF_CARE[plan.has_plan][plan.resilience_strategies]
 
 
 def _stress_limits(s: Supporter, _c: CheckContext) -> CheckResult:
     return _STRESS[s.aware_of_stress_limits]
 
 
+def _selection_results(c: CheckContext) -> dict[str | None, CheckResult]:
+    """The result for each way of selection (``None``: not recorded), by its value.
+
+    It depends only on the selection and the policy, so each is made once per context.
+    """
+    allowed_methods = c.policy.allowed_selection
+    allowed = tuple(m.value for m in allowed_methods)
+    results: dict[str | None, CheckResult] = {
+        None: (REVIEW, "unknown", FrozenMap({"selection": None, "allowed": allowed}))
+    }
+    for method in SelectionMethod:
+        evidence = FrozenMap({"selection": method.value, "allowed": allowed})
+        ok = method in allowed_methods
+        results[method.value] = (MET if ok else NOT_MET, "met" if ok else "not_met", evidence)
+    return results
+
+
 def _selection(s: Supporter, c: CheckContext) -> CheckResult:
-    allowed = list(c.allowed_selection)
     selection = s.selection
-    if selection is None:
-        return (REVIEW, "unknown", {"selection": None, "allowed": allowed})
-    evidence = {"selection": selection._value_, "allowed": allowed}
-    if selection in c.policy.allowed_selection:
-        return (MET, "met", evidence)
-    return (NOT_MET, "not_met", evidence)
+    results = c.derived("ELIG-005", _selection_results)
+    return results[None if selection is None else selection._value_]
 
 
 @cache
-def _domains() -> tuple[dict[str, str], tuple[str, ...], CheckResult]:
-    """Each competency's domain, the domain ids in order, and the result if all are rated.
+def _domains() -> tuple[dict[str, int], tuple[str, ...], CheckResult]:
+    """Each competency's domain as a bit, the domain ids, and the result if all are rated.
 
-    Built once: the framework is fixed.
+    Bit ``i`` stands for domain ``i``. Built once: the framework is fixed.
     """
     framework = competency_framework()
     domains = framework.domain_ids
+    bit = {domain: 1 << i for i, domain in enumerate(domains)}
     every = (MET, "met", FrozenMap({"assessed": tuple(domains), "missing": ()}))
-    return dict(framework.domains_by_competency), domains, every
+    return {c: bit[d] for c, d in framework.domains_by_competency.items()}, domains, every
 
 
 def _competencies_assessed(s: Supporter, c: CheckContext) -> CheckResult:
-    domain_of, domains, every = _domains()
+    domain_bit, domains, every = _domains()
     as_of = c.as_of
-    rated = set()
-    every_count = len(domains)
+    every_mask = (1 << len(domains)) - 1
+    rated = 0
     for r in s.competencies:
         if r.rated_on <= as_of:
-            rated.add(domain_of[r.competency])
-            if len(rated) == every_count:  # usually well before the last rating
+            rated |= domain_bit[r.competency]
+            if rated == every_mask:  # usually well before the last rating
                 return every
-    missing = [d for d in domains if d not in rated]
-    evidence = {"assessed": [d for d in domains if d in rated], "missing": missing}
+    evidence = {
+        "assessed": [d for i, d in enumerate(domains) if rated >> i & 1],
+        "missing": [d for i, d in enumerate(domains) if not rated >> i & 1],
+    }
     return (REVIEW, "missing", evidence)
 
 
@@ -156,17 +195,19 @@ def _crisis_training(module_attr: str, role: Role) -> Any:
     def check(s: Supporter, c: CheckContext) -> CheckResult:
         if role not in s.roles:
             return no_role
-        module: str = getattr(c.policy, module_attr)
-        last = latest_completion(s, module, c)
+        policy = c.policy
+        module: str = getattr(policy, module_attr)
+        seen = completions(s, c).get(module)
+        valid_days = policy.retraining_interval_days
         evidence = {
             "role": role_name,
             "module": module,
-            "last_completed": last.isoformat() if last else None,
-            "valid_days": c.policy.retraining_interval_days,
+            "last_completed": seen[1].isoformat() if seen else None,
+            "valid_days": valid_days,
         }
-        if last is None:
+        if seen is None:
             return (NOT_MET, "missing", evidence)
-        if not c.within(last, c.policy.retraining_interval_days):
+        if seen[1] < c.since(valid_days):  # completions are all on or before as_of
             return (NOT_MET, "lapsed", evidence)
         return (MET, "met", evidence)
 

@@ -102,8 +102,13 @@ _NOT_ACTIVE: Final[CheckResult] = (NA, "not_active", FrozenMap({}))
 _CANDIDATE_READY: Final[CheckResult] = (MET, "met", FrozenMap({"missing": (), "started_on": None}))
 
 
+def _mandatory_modules(c: CheckContext) -> tuple[str, ...]:
+    """The policy's mandatory modules, each once, in the policy's order."""
+    return tuple(dict.fromkeys(c.policy.mandatory_modules))
+
+
 def _mandatory(s: Supporter, c: CheckContext) -> CheckResult:
-    required = c.mandatory_modules
+    required = c.derived("TRAIN-001", _mandatory_modules)
     seen = completions(s, c)
     missing = [m for m in required if m not in seen]
     started = s.started_on
@@ -129,21 +134,17 @@ def _retraining(s: Supporter, c: CheckContext) -> CheckResult:
     if not _active(s, c):
         return _NOT_ACTIVE
     core = _core_modules()
-    days = [last for module, (_, last) in completions(s, c).items() if module in core]
-    last = max(days) if days else None
-    evidence = {
-        "last_training": last.isoformat() if last else None,
-        "interval_days": c.policy.retraining_interval_days,
-    }
+    last = None
+    for module, (_, latest) in completions(s, c).items():
+        if module in core and (last is None or latest > last):
+            last = latest
+    interval = c.policy.retraining_interval_days
     if last is None:
-        return (NOT_MET, "none", evidence)
-    if not c.within(last, c.policy.retraining_interval_days):
+        return (NOT_MET, "none", {"last_training": None, "interval_days": interval})
+    evidence = {"last_training": last.isoformat(), "interval_days": interval}
+    if last < c.since(interval):  # completions are all on or before as_of
         return (NOT_MET, "overdue", evidence)
     return (MET, "met", evidence)
-
-
-def _month_index(d: date) -> int:
-    return d.year * 12 + d.month - 1
 
 
 def _month_label(index: int) -> str:
@@ -166,18 +167,19 @@ def _blocks(
 
 
 def _debriefs(s: Supporter, c: CheckContext) -> CheckResult:
-    if not _active(s, c):
-        return _NOT_ACTIVE
-    assert s.started_on is not None  # noqa: S101 - _active checked it
+    started = s.started_on
     as_of = c.as_of
+    if started is None or started > as_of:
+        return _NOT_ACTIVE
     current = as_of.year * 12 + as_of.month - 1
     # Whole months only: from the first full month of duty up to last month.
-    first = _month_index(s.started_on) + (0 if s.started_on.day == 1 else 1)
-    step = c.policy.debrief_interval_months
-    window = max(first, current - c.policy.debrief_review_months)
-    starts, labels, first_day = _blocks(window, current, step)
+    first = started.year * 12 + started.month - (1 if started.day == 1 else 0)
+    policy = c.policy
+    step = policy.debrief_interval_months
+    window = current - policy.debrief_review_months
+    starts, labels, first_day = _blocks(max(window, first), current, step)
     if not starts:
-        return (NA, "too_new", {"started_on": s.started_on.isoformat()})
+        return (NA, "too_new", {"started_on": started.isoformat()})
     # Only debriefs inside the window can count: the month of no other is worked out.
     attended = {d.year * 12 + d.month - 1 for d in s.debriefs_attended if first_day <= d <= as_of}
     if step == 1:
@@ -381,7 +383,7 @@ def training_report(
         waivers=waivers,
         strict=strict,
         report_type=TrainingReport,
-        policy=context.policy,
+        fields={"_policy": context.policy},
     )
     assert isinstance(report, TrainingReport)  # noqa: S101 - report_type guarantees it
     return report

@@ -123,6 +123,14 @@ class RuleSet(Generic[S, C]):
         init=False,
         default=attrs.Factory(lambda self: f"{self.concept}/{self.version}", takes_self=True),
     )
+    # Each rule's check and message keys, read once rather than per rule per record.
+    _steps: tuple[tuple[Callable[[S, C], CheckResult], Mapping[str, str]], ...] = attrs.field(
+        init=False,
+        repr=False,
+        default=attrs.Factory(
+            lambda self: tuple((r.check, r.messages) for r in self.rules), takes_self=True
+        ),
+    )
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
@@ -170,10 +178,11 @@ class RuleSet(Generic[S, C]):
         # The body of Rule.evaluate, inlined: it runs once per rule per record.
         out: list[CheckResult] = []
         append = out.append
-        for rule in self.rules:
-            result = rule.check(subject, context)
-            if result[1] not in rule.messages:
-                msg = f"{rule.id} returned message key {result[1]!r} that it does not declare"
+        for check, messages in self._steps:
+            result = check(subject, context)
+            if result[1] not in messages:
+                rule_id = self.rules[len(out)].id
+                msg = f"{rule_id} returned message key {result[1]!r} that it does not declare"
                 raise KeyError(msg)
             append(result)
         return tuple(out)
