@@ -257,3 +257,18 @@ def test_checks_from_several_threads_agree_with_one_thread() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         for _ in range(3):
             assert list(pool.map(both, people)) == expected
+
+
+@pytest.mark.parametrize(("completed", "expected"), [("0001-01-02", MET), (None, NOT_MET)])
+def test_retraining_in_the_first_year_of_the_calendar(
+    completed: str | None, expected: Outcome
+) -> None:
+    # The interval reaches back before 0001-01-01: every day since counts as within it.
+    trainings = (
+        [] if completed is None else [{"module": "basic_peer_support", "completed_on": completed}]
+    )
+    report = ps.check_training(
+        supporter(started_on="0001-01-05", trainings=trainings, debriefs_attended=[]),
+        as_of=date(1, 2, 1),
+    )
+    assert report.outcome_of("TRAIN-002") is expected
