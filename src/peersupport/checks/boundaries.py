@@ -13,7 +13,7 @@ when the agreement names none; weeks are ISO weeks (Monday to Sunday) in that lo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, Final, cast
 
 import attrs
@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from peersupport._errors import InvalidInput
 from peersupport.checks._common import CheckContext, coerce_model, make_context
+from peersupport.checks._dates import days_after, in_zone
 from peersupport.engine import (
     Evaluation,
     Outcome,
@@ -73,9 +74,12 @@ class BoundaryFacts:
     digest: str
 
     def local(self, contact: Contact) -> datetime:
-        """When the contact began, in the agreement's zone or its own offset."""
+        """When the contact began, in the agreement's zone or its own offset.
+
+        Its own offset too where the zone's clocks read past the end of the calendar.
+        """
         tz = self.agreement.zoneinfo if self.agreement is not None else None
-        return contact.at.astimezone(tz) if tz is not None else contact.at
+        return in_zone(contact.at, tz) if tz is not None else contact.at
 
 
 def _label(c: Contact, facts: BoundaryFacts) -> str:
@@ -128,7 +132,8 @@ def _review(f: BoundaryFacts, c: CheckContext) -> Evaluation:
         due = a.review_on
     else:
         assert a.agreed_on is not None  # noqa: S101 - one of the two is set
-        due = a.agreed_on + timedelta(days=c.policy.boundaries_review_days)
+        # Past the end of the calendar it never falls due.
+        due = days_after(a.agreed_on, c.policy.boundaries_review_days)
     evidence = {"due": due.isoformat(), "review_days": c.policy.boundaries_review_days}
     if due < c.as_of:
         return Evaluation(NOT_MET, "overdue", evidence)
@@ -318,7 +323,7 @@ def _change(f: BoundaryFacts, c: CheckContext) -> Evaluation:
     open_late: list[str] = []
     pending: list[str] = []
     for r in sorted(requests, key=lambda r: r.requested_on):
-        due = r.requested_on + timedelta(days=days)
+        due = days_after(r.requested_on, days)
         honoured = r.honoured_on if r.honoured_on is not None and r.honoured_on <= c.as_of else None
         if honoured is not None:
             if honoured > due:
@@ -340,7 +345,7 @@ def _referral(f: BoundaryFacts, c: CheckContext) -> Evaluation:
     if d is None or d.declined_on > c.as_of:
         return Evaluation(NA, "not_declined", {})
     days = c.policy.boundaries_referral_days
-    due = d.declined_on + timedelta(days=days)
+    due = days_after(d.declined_on, days)
     referred = d.referred_on if d.referred_on is not None and d.referred_on <= c.as_of else None
     evidence = {
         "declined_on": d.declined_on.isoformat(),
@@ -400,11 +405,10 @@ def _dependency(f: BoundaryFacts, c: CheckContext) -> Evaluation:
         k = (c.as_of - day).days // width
         if k < len(counts):
             counts[k] += 1
-    baseline = [
-        n
-        for k, n in enumerate(counts[1:], start=1)
-        if c.as_of - timedelta(days=(k + 1) * width) >= start - timedelta(days=1)
-    ]
+    # A baseline window counts when it lies wholly on or after the start: counted in days,
+    # as a window may begin before the first day the calendar can name.
+    span = (c.as_of - start).days + 1
+    baseline = [n for k, n in enumerate(counts[1:], start=1) if span >= (k + 1) * width]
     evidence: dict[str, Any] = {
         "window_days": width,
         "latest": counts[0],
@@ -837,7 +841,7 @@ def boundary_facts(
     tz = valid.zoneinfo if valid is not None else None
 
     def day(c: Contact) -> date:
-        return (c.at.astimezone(tz) if tz is not None else c.at).date()
+        return (in_zone(c.at, tz) if tz is not None else c.at).date()
 
     kept = tuple(sorted((c for c in every if day(c) <= as_of), key=lambda c: c.instant))
     peer = valid.peer if valid is not None else None

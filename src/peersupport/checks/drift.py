@@ -19,11 +19,12 @@ the check for the ones measured at a point in time (days since, isolation, total
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import html
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final, cast
 
@@ -32,6 +33,7 @@ import attrs
 from peersupport._errors import ErrorDetail, InvalidInput, MissingExtra
 from peersupport._frozen import frozen_map, thaw
 from peersupport.checks._common import CheckContext, coerce_model, make_context
+from peersupport.checks._dates import days_after, days_before
 from peersupport.checks.language import scan_language
 from peersupport.checks.roles import assess_task
 from peersupport.engine import (
@@ -406,8 +408,8 @@ def _month(day: date) -> int:
 
 
 def _month_last_day(index: int) -> date:
-    year, month = divmod(index + 1, 12)
-    return date(year, month + 1, 1) - timedelta(days=1)
+    year, month = divmod(index, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
 def _month_label(index: int) -> str:
@@ -460,9 +462,12 @@ class DriftAccumulator:
         self._as_of = context.as_of
         self._width = p.drift_window_days
         n = self._n = p.drift_trend_windows
-        self._horizon = self._as_of - timedelta(days=n * self._width)
+        # Both pinned to the calendar: a horizon before its start takes in every day there
+        # is, and an early period past its end has not ended on any day there is.
+        self._horizon = days_before(self._as_of, n * self._width)
+        self._early_days = p.drift_early_employment_days
         self._early_end = (
-            header.started_on + timedelta(days=p.drift_early_employment_days)
+            days_after(header.started_on, self._early_days)
             if header.started_on is not None
             else None
         )
@@ -582,7 +587,7 @@ class DriftAccumulator:
         self._events += 1
         if self._hash is not None:
             self._hash = (self._hash + _day_hash("debrief", on)) % (1 << 256)
-        if self._horizon - timedelta(days=31) <= on <= self._as_of:
+        if days_before(self._horizon, 31) <= on <= self._as_of:
             self._months.add(_month(on))
 
     def add_community_contact(self, day: date | str) -> None:
@@ -604,8 +609,10 @@ class DriftAccumulator:
         k = self._slot(r.day)
         if k is None:
             return
-        # An unknown start date counts every duty as early (fail safe).
-        if self._early_end is None or r.day < self._early_end:
+        # An unknown start date counts every duty as early (fail safe). Counted in days, as
+        # the early period may run past the last day the calendar can name.
+        started = self._started_on
+        if started is None or (r.day - started).days < self._early_days:
             self._early[k] += 1
 
     def add_training(self, record: TrainingRecord | Mapping[str, Any]) -> None:
@@ -619,8 +626,8 @@ class DriftAccumulator:
     # -- the profile -------------------------------------------------------------------------
 
     def _ends(self) -> list[date]:
-        """Each window's last day, oldest first."""
-        return [self._as_of - timedelta(days=k * self._width) for k in reversed(range(self._n))]
+        """Each window's last day, oldest first (the calendar's first day, at the least)."""
+        return [days_before(self._as_of, k * self._width) for k in reversed(range(self._n))]
 
     def _cumulative_latest(self, slots: list[date | None]) -> list[date | None]:
         """The latest day on or before each window's end, oldest first."""
@@ -811,7 +818,7 @@ class DriftAccumulator:
                 {"supporter": self._supporter, "events": f"{self._hash or 0:064x}"}
             )
         ends = self._ends()
-        windows = tuple((end - timedelta(days=self._width - 1), end) for end in ends)
+        windows = tuple((days_before(end, self._width - 1), end) for end in ends)
         return DriftProfile(
             supporter=self._supporter,
             as_of=self._as_of,

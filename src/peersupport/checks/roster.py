@@ -34,9 +34,10 @@ import attrs
 
 from peersupport._errors import InvalidInput
 from peersupport.checks._common import CheckContext, coerce_model
+from peersupport.checks._dates import at_instant, days_after, in_zone
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model.program import Program, ProgrammeModel
-from peersupport.model.roster import EPOCH, Roster, Shift, instant
+from peersupport.model.roster import Roster, Shift, instant
 from peersupport.model.supporter import Supporter
 from peersupport.policy import Policy
 from peersupport.sources import cite
@@ -72,7 +73,7 @@ class GapReason(StrEnum):
 
 
 def _moment(micros: int, tz: ZoneInfo) -> datetime:
-    return (EPOCH + timedelta(microseconds=micros)).astimezone(tz)
+    return at_instant(micros, tz)
 
 
 def _hours(micros: int) -> float:
@@ -148,7 +149,7 @@ class Coverage:
         gaps = [(instant(g.start), instant(g.end)) for g in self.gaps]
         total = [[0] * 24 for _ in range(7)]
         covered = [[0] * 24 for _ in range(7)]
-        local = self.start.astimezone(tz)
+        local = in_zone(self.start, tz)
         cursor = start - (local.minute * 60 + local.second) * 1_000_000 - local.microsecond
         g = 0
         while cursor < end:
@@ -379,10 +380,12 @@ class RosterView:
         assert roster is not None  # noqa: S101 - only asked when there is a roster
         if roster.horizon is not None:
             return instant(roster.horizon[0]), instant(roster.horizon[1]), "roster"
-        first = _midnight(self.context.as_of, roster.tz)
-        last = _midnight(
-            self.context.as_of + timedelta(days=self.context.policy.roster_horizon_days), roster.tz
-        )
+        as_of, days = self.context.as_of, self.context.policy.roster_horizon_days
+        first = _midnight(as_of, roster.tz)
+        if (date.max - as_of).days >= days:
+            last = _midnight(days_after(as_of, days), roster.tz)
+        else:  # it runs past the calendar, so it stops at the last moment the calendar names
+            last = instant(datetime.combine(date.max, time.max, tzinfo=roster.tz))
         return first, last, "policy"
 
     @cached_property

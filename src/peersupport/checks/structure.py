@@ -39,9 +39,21 @@ def month_label(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+_FIRST_MONTH: Final = month_index(date.min)
+_LAST_MONTH: Final = month_index(date.max)
+
+
 def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (or earlier), clamped to the end of a shorter month."""
+    """The same day ``months`` later (or earlier), clamped to the end of a shorter month.
+
+    A month before the first the calendar names gives ``date.min``, one after the last
+    ``date.max``.
+    """
     index = month_index(day) + months
+    if index < _FIRST_MONTH:
+        return date.min
+    if index > _LAST_MONTH:
+        return date.max
     year, month = divmod(index, 12)
     for last in (31, 30, 29, 28):
         try:
@@ -266,7 +278,11 @@ def _survey_problems(p: Program, c: CheckContext) -> tuple[list[str], list[str]]
     problems: list[str] = []
     unknown: list[str] = []
     if last is None:
-        if p.launched_on is None or add_months(p.launched_on, months) <= c.as_of:
+        # A survey due after the last month the calendar names is never due.
+        if p.launched_on is None or (
+            month_index(p.launched_on) + months <= _LAST_MONTH
+            and add_months(p.launched_on, months) <= c.as_of
+        ):
             problems.append("no_survey")
     elif last < add_months(c.as_of, -months):
         problems.append("overdue")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from peersupport.checks._common import CheckContext
+from peersupport.checks._dates import days_after
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model.program import Program, SupervisorAssignment, SupervisorKind
 from peersupport.policy import Policy
@@ -43,7 +44,8 @@ def supervision_gaps(
         return gaps
     covered_to = spans[0][1]
     for start, end in spans[1:]:
-        if start > covered_to + timedelta(days=1):
+        # Cover to the last day of the calendar leaves no later start uncovered.
+        if start > days_after(covered_to, 1):
             gaps.append((covered_to + timedelta(days=1), start - timedelta(days=1)))
         covered_to = max(covered_to, end)
     if covered_to < as_of:
