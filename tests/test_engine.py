@@ -423,27 +423,18 @@ def test_the_checks_constructor_makes_what_init_makes() -> None:
     model = ps.Supporter.model_validate(supporter())
     results = ELIGIBILITY.results(model, make_context(None, AS_OF))
     label, digest = "eligibility/1", ps.DEFAULT_POLICY.digest
-    plain = ps.Report(
-        rules=ELIGIBILITY.rules,
-        results=results,
-        subject="ps-001",
-        source=model,
-        ruleset_version=label,
-        policy_digest=digest,
-        as_of=AS_OF,
-        strict=True,
-    )
-    training = ps.TrainingReport(
-        rules=ELIGIBILITY.rules,
-        results=results,
-        subject="ps-001",
-        source=model,
-        ruleset_version=label,
-        policy_digest=digest,
-        as_of=AS_OF,
-        strict=True,
-        policy=ps.DEFAULT_POLICY,
-    )
+    given: dict[str, Any] = {
+        "rules": ELIGIBILITY.rules,
+        "results": results,
+        "subject": "ps-001",
+        "source": model,
+        "ruleset_version": label,
+        "policy_digest": digest,
+        "as_of": AS_OF,
+        "strict": True,
+    }
+    plain = ps.Report(**given)
+    training = ps.TrainingReport(**given, policy=ps.DEFAULT_POLICY)
     args = (ELIGIBILITY.rules, results, "ps-001", label, digest, model, AS_OF, True)
     fast_plain = ps.Report._from_results(*args)
     fast_training = ps.TrainingReport._from_results(*args, {"_policy": ps.DEFAULT_POLICY})
