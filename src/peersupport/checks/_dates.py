@@ -15,7 +15,7 @@ from typing import Final
 
 from peersupport.model.roster import EPOCH, instant
 
-__all__ = ["at_instant", "days_after", "days_before", "in_zone"]
+__all__ = ["at_instant", "days_after", "days_before", "in_zone", "month_index", "month_label"]
 
 _FIRST: Final = date.min.toordinal()
 _LAST: Final = date.max.toordinal()
@@ -25,6 +25,16 @@ _FIRST_INSTANT: Final = instant(_FIRST_UTC)
 _LAST_INSTANT: Final = instant(_LAST_UTC)
 _HOUR: Final = 3_600_000_000
 _DAY: Final = 24 * _HOUR
+
+
+def month_index(day: date) -> int:
+    """Months since year 0: consecutive months differ by one."""
+    return day.year * 12 + day.month - 1
+
+
+def month_label(index: int) -> str:
+    """``YYYY-MM`` of a :func:`month_index`."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _pinned(ordinal: int) -> date:

@@ -33,7 +33,7 @@ import attrs
 from peersupport._errors import ErrorDetail, InvalidInput, MissingExtra
 from peersupport._frozen import frozen_map, thaw
 from peersupport.checks._common import CheckContext, coerce_model, make_context
-from peersupport.checks._dates import days_after, days_before
+from peersupport.checks._dates import days_after, days_before, month_index, month_label
 from peersupport.checks.language import scan_language
 from peersupport.checks.roles import assess_task
 from peersupport.engine import (
@@ -403,17 +403,9 @@ _BY_NAME: Final = {s.name: s for s in SPECS}
 # --- windows and aggregation --------------------------------------------------------------------
 
 
-def _month(day: date) -> int:
-    return day.year * 12 + day.month - 1
-
-
 def _month_last_day(index: int) -> date:
     year, month = divmod(index, 12)
     return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-
-
-def _month_label(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 _CLOSED: Final = (LanguageCategory.CLOSED_LANGUAGE, LanguageCategory.JUDGEMENTAL)
@@ -588,7 +580,7 @@ class DriftAccumulator:
         if self._hash is not None:
             self._hash = (self._hash + _day_hash("debrief", on)) % (1 << 256)
         if days_before(self._horizon, 31) <= on <= self._as_of:
-            self._months.add(_month(on))
+            self._months.add(month_index(on))
 
     def add_community_contact(self, day: date | str) -> None:
         """A day of contact with a community of practice."""
@@ -676,8 +668,8 @@ class DriftAccumulator:
         months: list[str] = []
         first = None
         if self._started_on is not None:
-            first = _month(self._started_on) + (0 if self._started_on.day == 1 else 1)
-        for m in range(_month(self._horizon), _month(self._as_of) + 1):
+            first = month_index(self._started_on) + (0 if self._started_on.day == 1 else 1)
+        for m in range(month_index(self._horizon), month_index(self._as_of) + 1):
             last = _month_last_day(m)
             k = self._slot(last)
             if k is None or k >= self._n or (first is not None and m < first):
@@ -685,7 +677,7 @@ class DriftAccumulator:
             if m not in self._months:
                 missed[k] += 1
                 if k == 0:
-                    months.append(_month_label(m))
+                    months.append(month_label(m))
         return tuple(float(missed[k]) for k in reversed(range(self._n))), months
 
     def _isolation(self) -> tuple[tuple[float | None, ...], date | None]:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Final
 
 from peersupport.checks._common import CheckContext
+from peersupport.checks._dates import month_index, month_label
 from peersupport.checks.eligibility import latest_completion
 from peersupport.engine import Evaluation, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model.program import Program, ProgrammeModel, SupportGroup
@@ -27,16 +28,6 @@ _GROUP: Final = "Support Group"
 _EDUCATOR: Final = "Peer Educator"
 _HIRING: Final = "10 Interviewing and hiring peer supporters"
 _WT_LIST: Final = "Suggestions for creating a peer program"
-
-
-def month_index(day: date) -> int:
-    """Months since year 0: consecutive months differ by one."""
-    return day.year * 12 + day.month - 1
-
-
-def month_label(index: int) -> str:
-    """``YYYY-MM`` of a :func:`month_index`."""
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 _FIRST_MONTH: Final = month_index(date.min)

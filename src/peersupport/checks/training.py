@@ -12,6 +12,7 @@ import attrs
 from peersupport._frozen import FrozenMap
 from peersupport._lazy import lazy_property
 from peersupport.checks._common import CheckContext, coerce_model, make_context, run_rules
+from peersupport.checks._dates import month_label
 from peersupport.checks.eligibility import completions, latest_completion
 from peersupport.engine import CheckResult, Outcome, Report, Rule, RuleSet, Severity, Waiver
 from peersupport.model import (
@@ -147,10 +148,6 @@ def _retraining(s: Supporter, c: CheckContext) -> CheckResult:
     return (MET, "met", evidence)
 
 
-def _month_label(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
 @cache
 def _blocks(
     window_start: int, current: int, step: int
@@ -163,7 +160,7 @@ def _blocks(
     starts = tuple(range(window_start, current - step + 1, step))
     # A window with no block may begin after 9999-12: no date for it is needed, or exists.
     first_day = date(window_start // 12, window_start % 12 + 1, 1) if starts else date.min
-    return starts, tuple(_month_label(m) for m in starts), first_day
+    return starts, tuple(month_label(m) for m in starts), first_day
 
 
 def _debriefs(s: Supporter, c: CheckContext) -> CheckResult:
